@@ -1,0 +1,17 @@
+"""Where the program keeps its data: ``DIPKG_HOME`` or the per-user data folder."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def data_home() -> Path:
+    """``$DIPKG_HOME``, else ``$XDG_DATA_HOME/dipkg``, else ``~/.local/share/dipkg``."""
+    env = os.environ.get("DIPKG_HOME")
+    if env:
+        home = Path(env).expanduser()
+    else:
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        home = Path(base) / "dipkg"
+    home.mkdir(parents=True, exist_ok=True)
+    return home

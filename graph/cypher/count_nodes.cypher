@@ -1,0 +1,2 @@
+// Nodes per label.
+MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label

@@ -1,0 +1,25 @@
+"""Schema setup: a uniqueness constraint on ``id`` for every label, indexes on the
+matching keys. Idempotent (``IF NOT EXISTS``), and run once per store connection."""
+from __future__ import annotations
+
+from graph.store import Neo4jStore
+from ontology.model import NODE_LABELS
+
+KEY_INDEXED = ("Person", "Organization", "Province", "Post", "Country", "ForeignLocality",
+               "InternationalOrganization", "DiplomaticMission", "NGO", "Company")
+
+
+def statements() -> list[str]:
+    out = []
+    for label in sorted(NODE_LABELS):
+        out.append(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
+    for label in KEY_INDEXED:
+        out.append(f"CREATE INDEX {label.lower()}_key IF NOT EXISTS FOR (n:{label}) ON (n.key)")
+    out.append("CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)")
+    out.append("CREATE INDEX commitment_kind IF NOT EXISTS FOR (n:Commitment) ON (n.kind)")
+    return out
+
+
+def ensure_schema(store: Neo4jStore) -> None:
+    for stmt in statements():
+        store.write(stmt)

@@ -1,0 +1,251 @@
+"""dipkg: a knowledge graph of local diplomacy. The typer CLI (also the `dipkg` command)."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Read articles on provincial diplomacy into a Neo4j graph and query it.")
+db_app = typer.Typer(no_args_is_help=True, help="Manage the embedded graph server.")
+query_app = typer.Typer(no_args_is_help=True, help="Cypher templates, run by name.")
+export_app = typer.Typer(no_args_is_help=True, help="Export the graph (RDF, GraphML, GEXF).")
+app.add_typer(db_app, name="db")
+app.add_typer(query_app, name="query")
+app.add_typer(export_app, name="export")
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class RowFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+def _store():
+    from graph.store import Neo4jStore, StoreError
+    from graph.embedded import EmbeddedServerError
+
+    try:
+        return Neo4jStore.connect()
+    except (StoreError, EmbeddedServerError) as e:
+        _err(f"error: {e}")
+        raise typer.Exit(1)
+
+
+def _report_rejections(rejected, skipped) -> None:
+    for s in skipped:
+        _err(f"skipped {s.path}: {s.reason}")
+    for r in rejected:
+        _err(f"rejected {r.path}: {r.error}: {r.reason}")
+
+
+@app.command()
+def extract(paths: List[Path] = typer.Argument(..., exists=True, help="files or folders"),
+            out: Optional[Path] = typer.Option(None, "--out", help="JSONL file (default: standard output)")):
+    """Extract facts from articles; one JSON line per document."""
+    from graph.ingest import ReadReport, iter_extractions
+
+    report = ReadReport()
+    lines = [json.dumps(ex.to_record(), ensure_ascii=False) for _, ex in iter_extractions(paths, report)]
+    text = "".join(line + "\n" for line in lines)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        _err(f"wrote {len(lines)} records to {out}")
+    else:
+        sys.stdout.write(text)
+    _report_rejections(report.rejected, report.skipped)
+    raise typer.Exit(1 if report.rejected else 0)
+
+
+@app.command()
+def ingest(paths: List[Path] = typer.Argument(..., exists=True, help="files or folders"),
+           batch_size: int = typer.Option(100, min=1, help="whole documents per transaction")):
+    """Read, extract and write documents into the graph; a summary at the end."""
+    from rich.progress import Progress
+    from graph.ingest import ingest as run_ingest
+    from loaders.reading import iter_paths
+
+    total = sum(1 for _ in iter_paths(list(paths)))
+    store = _store()
+    try:
+        with Progress(transient=True, disable=total < 50) as bar:
+            task = bar.add_task("ingesting", total=total)
+            summary = run_ingest(paths, store, batch_size=batch_size,
+                                 progress=lambda n: bar.advance(task, n))
+    finally:
+        store.close()
+    _report_rejections(summary.rejected, summary.skipped)
+    typer.echo(f"documents ingested: {summary.documents}")
+    typer.echo(f"nodes: {summary.nodes_after} (+{summary.nodes_after - summary.nodes_before})  "
+               f"relationships: {summary.rels_after} (+{summary.rels_after - summary.rels_before})")
+    typer.echo(f"rejected: {len(summary.rejected)}  skipped: {len(summary.skipped)}")
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+@app.command("who-met")
+def who_met(name: str = typer.Argument(..., help="a person's name, any case, diacritics optional"),
+            fmt: TableFormat = typer.Option(TableFormat.table, "--format")):
+    """People NAME met, with date, place and source."""
+    from queries.output import emit
+    from queries.runner import run
+
+    with _store() as store:
+        rows = run(store, "who_met", {"person": name})
+    out = [{"person": r["person"], "name": r["name"], "date": r["date"], "place": r["place"], "doc": r["doc"],
+            "offices": r["offices"], "quote": r["quote"]} for r in rows]
+    if fmt == TableFormat.table:
+        out = [{k: v for k, v in r.items() if k != "quote"} for r in out]
+    emit(out, fmt.value, title=f"who met {name}")
+
+
+@app.command()
+def stats(fmt: TableFormat = typer.Option(TableFormat.table, "--format")):
+    """Counts of nodes by label and relationships by type."""
+    from graph.stats import stats as get_stats
+    from queries.output import print_table
+
+    with _store() as store:
+        s = get_stats(store)
+    if fmt == TableFormat.json:
+        print(json.dumps(s, ensure_ascii=False))
+    else:
+        print_table([{"label": k, "nodes": v} for k, v in s["nodes"].items()], "nodes")
+        print_table([{"type": k, "relationships": v} for k, v in s["relationships"].items()], "relationships")
+
+
+@query_app.command("list")
+def query_list():
+    """The templates, with their parameters."""
+    from queries.output import print_table
+    from queries.runner import templates
+
+    print_table([{"name": t.name, "parameters": ", ".join(
+        f"{p.name}:{p.type}" + ("" if p.required else f"={p.default}") for p in t.params),
+        "description": t.description} for t in templates().values()])
+
+
+@query_app.command("run")
+def query_run(name: str, param: List[str] = typer.Option([], "-p", "--param", help="key=value"),
+              fmt: RowFormat = typer.Option(RowFormat.table, "--format")):
+    """Run a template by name with -p key=value parameters."""
+    from queries.output import emit
+    from queries.runner import QueryError, get, run
+
+    params = {}
+    for p in param:
+        if "=" not in p:
+            _err(f"error: parameter {p!r} is not key=value")
+            raise typer.Exit(2)
+        k, v = p.split("=", 1)
+        params[k.strip()] = v
+    try:
+        get(name).bind(params)
+    except QueryError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2)
+    with _store() as store:
+        rows = run(store, name, params)
+    emit(rows, fmt.value, title=name)
+
+
+@app.command()
+def viz(out: Path = typer.Option(..., "--out", help="HTML file to write"),
+        focus: Optional[str] = typer.Option(None, help="a person, province or partner"),
+        hops: int = typer.Option(2, min=1, max=6)):
+    """Write the graph (or a neighbourhood of FOCUS) as an interactive HTML page."""
+    from graph.viz import render_html
+
+    with _store() as store:
+        result = render_html(store, out, focus=focus, hops=hops)
+    typer.echo(result.message)
+    typer.echo(str(out))
+
+
+@db_app.command("start")
+def db_start():
+    """Start the embedded server (no-op with NEO4J_URI set)."""
+    from graph.embedded import EmbeddedServer
+
+    info = EmbeddedServer().start()
+    typer.echo(f"running: pid {info.pid}, bolt {info.uri}")
+
+
+@db_app.command("stop")
+def db_stop():
+    """Stop the embedded server."""
+    from graph.embedded import EmbeddedServer
+
+    typer.echo("stopped" if EmbeddedServer().stop() else "not running")
+
+
+@db_app.command("status")
+def db_status():
+    """Is the embedded server running, and where."""
+    from graph.embedded import EmbeddedServer
+
+    s = EmbeddedServer()
+    info = s.info()
+    typer.echo(f"running: pid {info.pid}, bolt {info.uri}, data {s.home}" if info else f"not running (data {s.home})")
+
+
+@db_app.command("reset")
+def db_reset(yes: bool = typer.Option(False, "--yes", help="do not ask")):
+    """Delete the embedded server's data."""
+    from graph.embedded import EmbeddedServer
+
+    if not yes and not typer.confirm("Delete all graph data?"):
+        raise typer.Exit(1)
+    EmbeddedServer().reset()
+    typer.echo("reset: graph data deleted")
+
+
+@app.command()
+def demo(out: Path = typer.Option(None, "--out", help="HTML file (default: <data folder>/demo/graph.html)")):
+    """Ingest the bundled samples, print stats, who met whom for the most connected person, write HTML."""
+    from graph.config import data_home
+    from graph.ingest import ingest as run_ingest
+    from graph.stats import stats as get_stats
+    from graph.viz import render_html
+    from queries.output import print_table
+    from queries.runner import run
+
+    out = out or data_home() / "demo" / "graph.html"
+    store = _store()
+    try:
+        summary = run_ingest([SAMPLES], store)
+        typer.echo(f"ingested {summary.documents} documents from {SAMPLES}")
+        s = get_stats(store)
+        print_table([{"label": k, "nodes": v} for k, v in s["nodes"].items()], "nodes")
+        print_table([{"type": k, "relationships": v} for k, v in s["relationships"].items()], "relationships")
+        top = run(store, "most_connected_people", {"limit": "1"})
+        if top:
+            name = top[0]["name"]
+            rows = run(store, "who_met", {"person": name})
+            print_table([{k: r[k] for k in ("name", "date", "place", "doc")} for r in rows],
+                        f"who met {name}")
+        result = render_html(store, out)
+    finally:
+        store.close()
+    typer.echo(result.message)
+    typer.echo(f"HTML graph: {out}")
+    typer.echo("The graph server keeps running; stop it with: make stop  (or: .venv/bin/dipkg db stop)")
+
+
+if __name__ == "__main__":
+    app()

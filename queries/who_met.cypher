@@ -1,0 +1,13 @@
+// People a person met, with date, place, the other person's offices, the source document and quote.
+// @param person name   the person (any case, with or without diacritics; a unique part of the name also works)
+// @param limit int = 200   at most this many rows
+MATCH (p:Person)
+WHERE p.key = $person
+   OR (NOT EXISTS { MATCH (x:Person) WHERE x.key = $person } AND p.key CONTAINS $person)
+MATCH (p)-[r:MET]-(o:Person)
+OPTIONAL MATCH (o)-[:HOLDS]->(post:Post)
+WITH p, r, o, collect(DISTINCT post.name) AS offices
+RETURN p.name AS person, o.name AS name, r.date AS date, r.place AS place, r.doc AS doc,
+       offices, r.quote AS quote
+ORDER BY date, name, doc
+LIMIT $limit
