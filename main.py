@@ -135,9 +135,12 @@ def query_list():
     from queries.output import print_table
     from queries.runner import templates
 
-    print_table([{"name": t.name, "parameters": ", ".join(
-        f"{p.name}:{p.type}" + ("" if p.required else f"={p.default}") for p in t.params),
-        "description": t.description} for t in templates().values()])
+    rows = []
+    for t in templates().values():       # one row per template, then one per parameter (none cut off)
+        rows.append({"template": t.name, "parameter": "", "type": "", "default": "", "about": t.description})
+        rows += [{"template": "", "parameter": p.name, "type": p.type,
+                  "default": "(required)" if p.required else p.default, "about": p.description} for p in t.params]
+    print_table(rows)
 
 
 @query_app.command("run")
@@ -167,14 +170,72 @@ def query_run(name: str, param: List[str] = typer.Option([], "-p", "--param", he
 @app.command()
 def viz(out: Path = typer.Option(..., "--out", help="HTML file to write"),
         focus: Optional[str] = typer.Option(None, help="a person, province or partner"),
-        hops: int = typer.Option(2, min=1, max=6)):
+        hops: int = typer.Option(2, min=1, max=6),
+        since: Optional[str] = typer.Option(None, help="only elements dated on or after (YYYY-MM-DD)"),
+        until: Optional[str] = typer.Option(None, help="only elements dated on or before (YYYY-MM-DD)"),
+        province: Optional[str] = typer.Option(None, help="only what concerns this Vietnamese province"),
+        kind: List[str] = typer.Option([], "--kind", help="relationship type to draw (repeatable), e.g. MET"),
+        max_nodes: int = typer.Option(600, min=1, help="node cap; the closest and most connected are kept"),
+        documents: bool = typer.Option(False, "--documents", help="also draw Documents and EVIDENCED_BY")):
     """Write the graph (or a neighbourhood of FOCUS) as an interactive HTML page."""
-    from graph.viz import render_html
+    from datetime import date as _date
+    from graph.viz import VizError, render_html
 
+    for opt, value in (("--since", since), ("--until", until)):
+        try:
+            value and _date.fromisoformat(value)
+        except ValueError:
+            _err(f"error: {opt} {value!r} is not a date (YYYY-MM-DD)")
+            raise typer.Exit(2)
     with _store() as store:
-        result = render_html(store, out, focus=focus, hops=hops)
+        try:
+            result = render_html(store, out, focus=focus, hops=hops, since=since, until=until, province=province,
+                                 kinds=kind or None, max_nodes=max_nodes, documents=documents)
+        except VizError as e:
+            _err(f"error: {e}")
+            raise typer.Exit(1)
     typer.echo(result.message)
     typer.echo(str(out))
+
+
+@app.command()
+def analytics(top: int = typer.Option(10, "--top", min=1, help="rows per measure"),
+              label: List[str] = typer.Option([], "--label", help="rank only nodes of this label (repeatable)"),
+              fmt: TableFormat = typer.Option(TableFormat.table, "--format")):
+    """Degree and betweenness centrality and communities (seeded Louvain) of the graph."""
+    from graph.analytics import analyse, load_graph
+    from queries.output import print_table
+
+    with _store() as store:
+        a = analyse(load_graph(store, drop=frozenset({"text"})), top=top, labels=set(label) or None)
+    if fmt == TableFormat.json:
+        print(json.dumps({"nodes": a.nodes, "edges": a.edges, "degree": a.degree, "betweenness": a.betweenness,
+                          "communities": a.communities}, ensure_ascii=False))
+        return
+    typer.echo(f"{a.nodes} nodes, {a.edges} links (documents and evidence links left out)")
+    print_table(a.degree, "degree centrality")
+    print_table(a.betweenness, "betweenness centrality")
+    print_table([{**c, "members": ", ".join(c["members"])} for c in a.communities], "communities (Louvain)")
+
+
+@export_app.command("graphml")
+def export_graphml(out: Path = typer.Option(..., "--out", help="GraphML file to write")):
+    """The whole graph as GraphML (networkx, yEd, Gephi)."""
+    from graph.export_graph import write_graphml
+
+    with _store() as store:
+        n, e = write_graphml(store, out)
+    typer.echo(f"{n} nodes, {e} relationships -> {out}")
+
+
+@export_app.command("gexf")
+def export_gexf(out: Path = typer.Option(..., "--out", help="GEXF file to write")):
+    """The whole graph as GEXF (Gephi)."""
+    from graph.export_graph import write_gexf
+
+    with _store() as store:
+        n, e = write_gexf(store, out)
+    typer.echo(f"{n} nodes, {e} relationships -> {out}")
 
 
 @db_app.command("start")

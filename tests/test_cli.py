@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from conftest import SAMPLES, shared_or_skip
+from tests.conftest import SAMPLES, shared_or_skip
 
 pytestmark = pytest.mark.integration
 

@@ -1,0 +1,31 @@
+// Commitments (support, requests, MoUs signed, cooperation, promotion, donations), filtered by maker,
+// recipient, kind, province, partner and date range; every filter left null is ignored.
+// @param maker key = null   part of the maker's folded name (person, organization, province or partner)
+// @param recipient key = null   part of the recipient's folded name
+// @param kind str = null   support, request, sign, cooperate, promote, donate or other
+// @param province key = null   a Vietnamese province on either end (directly, or through a person's or body's province)
+// @param partner key = null   a foreign partner on either end (a country also covers its localities and its people)
+// @param since date = null   on or after this date
+// @param until date = null   on or before this date
+// @param limit int = 200   at most this many rows
+MATCH (c:Commitment)
+WHERE ($kind IS NULL OR c.kind = toLower($kind))
+  AND ($since IS NULL OR c.date >= $since)
+  AND ($until IS NULL OR c.date <= $until)
+  AND ($maker IS NULL OR EXISTS { MATCH (c)-[:MADE_BY]->(mk) WHERE mk.key CONTAINS $maker })
+  AND ($recipient IS NULL OR EXISTS { MATCH (c)-[:MADE_TO]->(rc) WHERE rc.key CONTAINS $recipient })
+  AND ($province IS NULL OR EXISTS {
+        MATCH (c)-[:MADE_BY|MADE_TO]->(e1)
+        MATCH (pr:Province) WHERE pr.key = $province
+          AND (e1 = pr OR e1.province = pr.name
+               OR EXISTS { MATCH (e1)-[:HOLDS|POST_IN|IN_PROVINCE*1..3]->(pr) }) })
+  AND ($partner IS NULL OR EXISTS {
+        MATCH (c)-[:MADE_BY|MADE_TO]->(e2)
+        MATCH (pt) WHERE pt.key = $partner
+          AND (e2 = pt OR e2.country = pt.name OR EXISTS { MATCH (e2)-[:LOCATED_IN]->(pt) }) })
+RETURN c.date AS date, c.kind AS kind, c.text AS text, c.amount AS amount,
+       [(c)-[:MADE_BY]->(w1) | w1.name] AS makers, [(c)-[:MADE_TO]->(w2) | w2.name] AS recipients,
+       c.by_text AS by_text, c.to_text AS to_text, c.doc AS doc,
+       [(c)-[ev:EVIDENCED_BY]->() | ev.evidence][0] AS evidence
+ORDER BY date, doc, text
+LIMIT $limit
