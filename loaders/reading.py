@@ -72,14 +72,28 @@ def decode(data: bytes) -> str:
         raise BinaryDocument("contains NUL bytes (binary data, or UTF-16 without a byte-order mark)")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        bad_at = e.start
+    if _mostly_utf8(data):
+        # Legacy single-byte text almost never forms valid UTF-8 sequences; when most of the
+        # non-ASCII bytes do, this is damaged UTF-8, and guessing another encoding would garble it.
+        raise UndecodableDocument(f"invalid UTF-8 at byte {bad_at} in otherwise UTF-8 text (damaged or truncated file)")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["cp1258", "cp1252", "utf_8", "latin_1", "cp1250", "iso8859_15"]).best()
     if best is None or best.chaos > 0.2:
         raise UndecodableDocument("not valid UTF-8 and no other encoding could be determined")
     return str(best)
+
+
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Do valid UTF-8 multi-byte sequences account for most of the bytes >= 0x80?"""
+    high = sum(1 for b in data if b >= 0x80)
+    covered = sum(len(m) for m in _UTF8_SEQ.findall(data))
+    return high > 0 and covered >= 0.5 * high
 
 
 def clean_text(text: str) -> str:
@@ -138,8 +152,14 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def read_documents(path: Path) -> list[Document]:
-    """The documents in one file (a JSONL file may hold several)."""
+def read_documents(path: Path, problems: list[tuple[str, DocumentError]] | None = None) -> list[Document]:
+    """The documents in one file (a JSON/JSONL file may hold several).
+
+    A file that yields no document raises its ``DocumentError``. In a JSON/JSONL file
+    of several records, a bad record is appended to ``problems`` as ``(source, error)``
+    (``source`` = ``path:line`` for JSONL, ``path:record`` for a JSON array) while the good
+    ones are returned; without a ``problems`` list the first bad record raises.
+    """
     suffix = path.suffix.lower()
     if suffix and suffix not in DOCUMENT_SUFFIXES:
         raise NotADocument(f"not a document type ({suffix})")
@@ -148,7 +168,7 @@ def read_documents(path: Path) -> list[Document]:
     if not text.strip():
         raise EmptyDocument("whitespace only")
     if suffix in JSON_SUFFIXES:
-        return _json_documents(path, text)
+        return _json_documents(path, text, problems)
     title = None
     if suffix in HTML_SUFFIXES or (not suffix and re.match(r"\s*<(!doctype|html)", text, re.I)):
         text, title = html_to_text(text)
@@ -158,28 +178,81 @@ def read_documents(path: Path) -> list[Document]:
     return [Document(doc=path.stem, text=text, source=str(path), title=title)]
 
 
-def _json_documents(path: Path, text: str) -> list[Document]:
-    """JSON (one object or an array) or JSONL; each record needs a non-empty string ``text``."""
+def _json_records(path: Path, text: str) -> list[tuple[int, object]]:
+    """(position, parsed value) pairs: record index for JSON, line number for JSONL.
+    A JSONL line that does not parse becomes an ``InvalidRecord`` value at its line."""
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(text)
-            records = data if isinstance(data, list) else [data]
-        else:
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+            return list(enumerate(data if isinstance(data, list) else [data], 1))
     except json.JSONDecodeError as e:
-        raise InvalidRecord(f"invalid JSON at line {e.lineno}: {e.msg}") from None
-    out = []
-    for i, rec in enumerate(records, 1):
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
-            raise InvalidRecord(f"record {i} has no non-empty string field 'text'")
-        doc_id = rec.get("doc") or rec.get("id")
-        doc_id = str(doc_id) if isinstance(doc_id, (str, int)) and str(doc_id).strip() else (
-            path.stem if len(records) == 1 else f"{path.stem}-{i}")
-        body = rec["text"]
-        if re.match(r"\s*<", body) and re.search(r"</\w+>", body):
-            body, _ = html_to_text(body)
-        title = rec.get("title") if isinstance(rec.get("title"), str) else None
-        out.append(Document(doc=doc_id, text=clean_text(body), source=f"{path}:{i}", title=title))
+        raise InvalidRecord(f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    except RecursionError:
+        raise InvalidRecord("JSON nested too deeply") from None
+    out: list[tuple[int, object]] = []
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append((no, json.loads(line)))
+        except json.JSONDecodeError as e:
+            out.append((no, InvalidRecord(f"invalid JSON at column {e.colno}: {e.msg}")))
+        except RecursionError:
+            out.append((no, InvalidRecord("JSON nested too deeply")))
+    return out
+
+
+def _json_type(v: object) -> str:
+    return {bool: "boolean", int: "number", float: "number", list: "array", dict: "object",
+            type(None): "null"}.get(type(v), type(v).__name__)
+
+
+def _json_documents(path: Path, text: str, problems: list[tuple[str, DocumentError]] | None) -> list[Document]:
+    """JSON (one object or an array) or JSONL; each record needs a non-empty string ``text``
+    and may name itself with ``doc`` or ``id`` (else ``stem`` or ``stem-N``)."""
+    records = _json_records(path, text)
+    jsonl = path.suffix.lower() != ".json"
+    where = "line" if jsonl else "record"
+    out: list[Document] = []
+    errors: list[tuple[str, DocumentError]] = []
+    seen: dict[str, str] = {}
+    for pos, rec in records:
+        source = f"{path}:{pos}"
+        try:
+            if isinstance(rec, DocumentError):
+                raise rec
+            if not isinstance(rec, dict):
+                raise InvalidRecord(f"{where} {pos} is a JSON {_json_type(rec)}, not an object with a 'text' field")
+            if "text" not in rec:
+                fields = ", ".join(sorted(map(str, rec))[:8]) or "none"
+                raise InvalidRecord(f"{where} {pos} has no non-empty string field 'text' (fields: {fields})")
+            if not isinstance(rec["text"], str):
+                raise InvalidRecord(f"{where} {pos}: field 'text' is a JSON {_json_type(rec['text'])}, not a string")
+            if not rec["text"].strip():
+                raise EmptyDocument(f"{where} {pos}: field 'text' is empty")
+            doc_id = rec.get("doc") or rec.get("id")
+            doc_id = str(doc_id).strip() if isinstance(doc_id, (str, int)) and str(doc_id).strip() else (
+                path.stem if len(records) == 1 else f"{path.stem}-{pos}")
+            if doc_id in seen:
+                raise InvalidRecord(f"{where} {pos} repeats document id {doc_id!r} (first at {seen[doc_id]})")
+            body = rec["text"]
+            if re.match(r"\s*<", body) and re.search(r"</\w+>", body):
+                body, _ = html_to_text(body)
+            body = clean_text(body)
+            if not body:
+                raise EmptyDocument(f"{where} {pos} has no article text")
+            seen[doc_id] = source
+            title = rec.get("title") if isinstance(rec.get("title"), str) else None
+            out.append(Document(doc=doc_id, text=body, source=source, title=title))
+        except DocumentError as e:
+            if problems is None:
+                raise
+            errors.append((source, e))
+    if not out and errors:
+        raise errors[0][1] if len(errors) == 1 else InvalidRecord(
+            f"no usable record ({len(errors)} bad; first: {errors[0][1]})")
+    if problems is not None:
+        problems.extend(errors)
     return out
 
 

@@ -1,0 +1,801 @@
+"""Commitments: pledges, requests, agreements signed, cooperation agreed, promotion, aid.
+
+``find_commitments(doc, text, actors)`` reads one cleaned article text and returns
+``CommitmentFact``s whose ``span`` is a clause-level slice of ``text``
+(``text[span.start:span.end] == span.text``).
+
+The cues live in ``commitment_cues.tsv`` beside this module (pattern, language, kind,
+role), so a new cue is a line of data. The code here only knows the roles:
+
+* sentences are cut by a small segmenter (lines, ``.!?…``, abbreviations such as
+  ``TP.`` / ``Mr.``, decimals, quotes, sentences glued without a space);
+* boilerplate lines are dropped (headline and its repeats, related-links, players,
+  captions credits, page footer);
+* a sentence is split at ``;`` / ``while`` into parts; parts without a cue are
+  merged into their neighbour, so one prediction covers one commitment;
+* a cue counts only in context: a bare future (``sẽ``/``will``) needs an animate
+  subject, a request needs an addressee, a donation needs an amount or aid goods,
+  and belief / hope / purpose words right before a cue cancel it;
+* the maker (``by``) is the nearest person before the cue, else the person an office
+  word or pronoun refers to, else an organization / province / partner in the
+  subject, else the quoted speaker, else the article's main Vietnamese actor.
+
+``Actors`` carries what other loaders found (persons, organizations, provinces,
+partners as ``(name, start, end)``); it may be empty, then a light fallback finds
+names by title words.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
+
+__all__ = ["Actors", "find_commitments", "load_cues", "split_sentences"]
+
+CUES_PATH = Path(__file__).with_name("commitment_cues.tsv")
+
+
+# --------------------------------------------------------------------------- actors
+@dataclass(frozen=True)
+class Actors:
+    """Named actors found elsewhere in the text, each ``(name, start, end)``.
+
+    ``name`` is the canonical name the record should use; ``text[start:end]`` is the
+    surface. Every occurrence may be given, or only one: the other occurrences of the
+    same surface are found here.
+    """
+
+    persons: tuple[tuple[str, int, int], ...] = ()
+    organizations: tuple[tuple[str, int, int], ...] = ()
+    provinces: tuple[tuple[str, int, int], ...] = ()
+    partners: tuple[tuple[str, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Mention:
+    cat: str          # person | organization | province | partner
+    name: str         # value used in by/to
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------- cue table
+@dataclass(frozen=True)
+class _Cue:
+    rx: re.Pattern
+    lang: str
+    kind: str
+    role: str
+
+
+def load_cues(path: Path = CUES_PATH) -> dict[str, list[_Cue]]:
+    """Read the cue table: {role: [cue, ...]} with macros expanded and regexes compiled."""
+    rows, macros = [], {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        parts = raw.split("\t")
+        if len(parts) != 4:
+            raise ValueError(f"{path.name}: expected 4 tab-separated columns: {raw!r}")
+        pat, lang, kind, role = (p.strip() if i else p for i, p in enumerate(parts))
+        if role == "macro":
+            macros[kind] = pat
+        else:
+            rows.append((pat, lang, kind, role))
+    table: dict[str, list[_Cue]] = {}
+    for pat, lang, kind, role in rows:
+        for name, body in macros.items():
+            pat = pat.replace("{" + name + "}", f"(?:{body})")
+        flags = 0 if role.endswith("_cs") else re.IGNORECASE
+        role = role.removesuffix("_cs")
+        if kind not in COMMITMENT_KINDS and kind not in ("auto", "-"):
+            raise ValueError(f"{path.name}: unknown kind {kind!r}")
+        body = pat if pat.startswith("^") else r"(?<!\w)(?:" + pat + ")"
+        if pat[-1:].isalpha() and role not in ("content", "aid", "souvenir"):   # content words are stems
+            body += r"(?!\w)"
+        table.setdefault(role, []).append(_Cue(re.compile(body, flags), lang, kind, role))
+    return table
+
+
+_CUES = load_cues()
+_CUE_ROLES = ("sign", "donate", "donate_amount", "agree", "pledge", "modal", "request", "invite", "receive")
+
+
+def _cues(role: str, lang: str) -> list[_Cue]:
+    return [c for c in _CUES.get(role, ()) if c.lang in ("*", lang)]
+
+
+def _any(role: str, lang: str, s: str) -> re.Match | None:
+    for c in _cues(role, lang):
+        m = c.rx.search(s)
+        if m:
+            return m
+    return None
+
+
+_AMOUNT = re.compile(
+    r"(?<![\w.,])(?:(?:USD|US\$|\$|VND|€)\s?\d[\d.,]*(?:\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|million|billion|thousand|bn|m)\b)?"
+    r"|\d[\d.,]*\s*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn|million|billion|thousand)\s*)?"
+    r"(?:đồng|VNĐ|VND|USD|US\$|đô la Mỹ|kíp|kip|yên|yen|euro|EUR|nhân dân tệ|NDT|won|baht|riel|dong|US dollars|dollars)\b)",
+    re.IGNORECASE)
+
+_EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|with|for|on|said|was|were|has|have|will|province)\b", re.IGNORECASE)
+_VI_MARKS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+def _lang(text: str) -> str:
+    sample = text[:4000]
+    return "vi" if len(_VI_MARKS.findall(sample)) > len(_EN_WORDS.findall(sample)) else "en"
+
+
+# --------------------------------------------------------------------------- lines and sentences
+_CREDIT = re.compile(r"(?:\s*[.(]?\s*(?:Ảnh|Photo|Nguồn|Source|Video|Clip)\s*:\s*[^()\n]{0,60}\)?\s*\|?\s*)$", re.IGNORECASE)
+_TERMINAL = ".!?…:;\"”’'»/"
+_ABBREV = {"tp", "mr", "mrs", "ms", "dr", "st", "no", "ths", "ts", "pgs", "gs", "q", "p", "co", "ltd", "inc", "jr",
+           "sr", "vs", "etc", "ph", "mt", "gen", "lt", "col", "prof", "sen", "rep", "gov", "dept", "corp", "u.s",
+           "u.k", "h", "tx", "tt", "ubnd", "nxb", "tr", "vd", "e.g", "i.e", "approx", "fig", "vol", "art"}
+
+
+def _content_lines(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines worth reading, boilerplate dropped."""
+    raw = []
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            raw.append((s, e))
+    lines = []
+    for s, e in raw:
+        seg = text[s:e]
+        if any(c.rx.search(seg) for c in _cues("footer", lang)):
+            break
+        lines.append((s, e))
+    if not lines:
+        return []
+    out = []
+    headline = None
+    first_s, first_e = lines[0]
+    if len(text[first_s:first_e].split()) <= 30:
+        headline = _fold(text[first_s:first_e])
+    last = lines[-1]
+    for i, (s, e) in enumerate(lines):
+        seg = text[s:e]
+        if headline is not None and (i == 0 or _fold(seg) == headline):
+            continue
+        if any(c.rx.search(seg) for c in _cues("skipline", lang)):
+            continue
+        m = _CREDIT.search(seg)
+        if m and m.start() > 0:
+            e = s + m.start()
+            while e > s and text[e - 1] in " \t|":
+                e -= 1
+            seg = text[s:e]
+        if not seg:
+            continue
+        if (s, e) != last and seg[-1] not in _TERMINAL and len(seg.split()) <= 30:
+            continue            # a title-like line: headline repeat, related link, caption stub
+        out.append((s, e))
+    return out
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFC", s).lower()
+    return re.sub(r"[\W_]+", " ", s).strip()
+
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]`` (one line, or a whole text: newlines always cut)."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    cur = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        b = m.end()
+        nxt = text[b:b + 1] if b < end else ""
+        cut = False
+        if b >= end:
+            cut = False
+        elif nxt.isspace():
+            j = b
+            while j < end and text[j].isspace():
+                j += 1
+            c = text[j:j + 1]
+            if "\n" in text[b:j]:
+                cut = True
+            elif c and (c.isupper() or c.isdigit() or c in "“\"‘«(–-•*["):
+                cut = not _is_abbrev(text, m.start(), cur)
+        elif nxt.isupper() and text[b + 1:b + 2].islower() and text[m.start():m.end()].startswith("."):
+            prev = text[max(cur, m.start() - 2):m.start()]
+            cut = len(prev) == 2 and (prev[-1].islower() or prev[-1].isdigit()) and not _is_abbrev(text, m.start(), cur)
+        if cut:
+            _push(text, out, cur, b)
+            cur = b
+    _push(text, out, cur, end)
+    # newlines inside a span (whole-text calls) always cut
+    final = []
+    for s, e in out:
+        p = s
+        for m in re.finditer(r"\n", text[s:e]):
+            _push(text, final, p, s + m.start())
+            p = s + m.end()
+        _push(text, final, p, e)
+    return final
+
+
+def _is_abbrev(text: str, dot: int, floor: int) -> bool:
+    j = dot
+    while j > floor and not text[j - 1].isspace():
+        j -= 1
+    tok = text[j:dot].strip("(“\"‘").lower()
+    if not tok:
+        return False
+    if tok in _ABBREV:
+        return True
+    return len(tok) == 1 and tok.isalpha() and text[j:dot].strip("(“\"‘").isupper()
+
+
+def _push(text: str, out: list, s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e:
+        out.append((s, e))
+
+
+# --------------------------------------------------------------------------- mentions
+_UP = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
+_CAP = "[" + re.escape(_UP) + "]"
+_INSTITUTION = (r"(?:Party|Committee|Province|Provincial|People|People’s|People's|Department|Ministry|Council|City|State|"
+                r"Republic|Vietnam|Viet|Nam|Lao|Laos|Korea|Japan|China|Cambodia|Embassy|Consulate|General|Affairs|Foreign|"
+                r"Central|South|North|East|West|Southern|Northern|Highland|Highlands|Delta|Secretary|Chairman|Governor|"
+                r"Minister|Deputy|Vice|Prime|Ambassador|Mayor|Director|Association|Union|Office|Prefecture|The)\b")
+_VI_NAME = _CAP + r"[\w]*"
+_EN_NAME = r"(?!" + _INSTITUTION + r")[A-Z][a-z]+"
+_FALLBACK_PERSON = {
+    "vi": re.compile(
+        r"(?:ông|bà|đồng chí|Ông|Bà|Đồng chí|Chủ tịch|Bộ trưởng|Thứ trưởng|Bí thư|Giám đốc|Tỉnh trưởng|"
+        r"Thống đốc|Đại sứ|Tổng Lãnh sự|Cục trưởng|Châu trưởng|Thị trưởng|Thủ tướng)(?!\w)([^,;.()\n–]{0,80})"),
+    "en": re.compile(r"(?<![\w’'])(" + _EN_NAME + r"(?:[ \t]+" + _EN_NAME + r"){1,3})(?=[ \t]+(?:said|says|pledged|committed|"
+                     r"received|met|led|visited|signed|presented|handed|told|"
+                     r"asked|called|proposed|suggested|urged|noted|stressed|affirmed|expressed|highlighted|applauded|"
+                     r"introduced|spoke|added|agreed|thanked|welcomed|hoped|vowed|promised|and|\(|,))"),
+}
+_FALLBACK_PLACE = {
+    "vi": re.compile(r"(?:tỉnh|thành phố|TP\.?)[ \t]+(" + _VI_NAME + r"(?:[ \t]+" + _VI_NAME + r"){0,3})"),
+    "en": re.compile(r"(?:(?:province|city) of[ \t]+(" + _EN_NAME + r"(?:[ \t]+" + _EN_NAME + r"){0,2})|(" + _EN_NAME +
+                     r"(?:[ \t]+" + _EN_NAME + r"){0,2})(?:’s|'s)?[ \t]+(?:municipal[ \t]+|provincial[ \t]+)?(?:province|city)\b)"),
+}
+_FALLBACK_ORG = {
+    "vi": re.compile(r"(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân|HĐND|Tỉnh ủy|Sở Ngoại vụ|Bộ Ngoại giao)"
+                     r"(?:[ \t]+(?:tỉnh|thành phố)[ \t]+" + _VI_NAME + r"(?:[ \t]+" + _VI_NAME + r"){0,3})?"),
+    "en": re.compile(r"(?:Ministry of [A-Z][a-z]+(?: [A-Z][a-z]+)*|People[’']s Committee of [A-Z][a-z]+(?: [A-Z][a-z]+)* province)"),
+}
+
+
+def _mentions(text: str, actors: Actors | None, lang: str) -> list[_Mention]:
+    found: dict[tuple[int, int], _Mention] = {}
+
+    def add(cat: str, name: str, s: int, e: int) -> None:
+        if (s, e) not in found and not any(m.start <= s and e <= m.end and m.cat == cat for m in found.values()):
+            found[(s, e)] = _Mention(cat, name, s, e)
+
+    groups = []
+    if actors is not None:
+        groups = [("person", actors.persons), ("organization", actors.organizations),
+                  ("province", actors.provinces), ("partner", actors.partners)]
+    have_any = any(items for _, items in groups)
+    # longest surfaces first, so "UBND tỉnh Nghệ An" wins over "Nghệ An"
+    entries = []
+    for cat, items in groups:
+        for name, s, e in items:
+            surface = text[s:e] if 0 <= s < e <= len(text) else name
+            value = surface if cat in ("province", "partner") else name
+            entries.append((cat, value, surface, name))
+            if cat == "person":
+                for alias in _person_aliases(name, surface, lang):
+                    entries.append(("person", name, alias, name))
+    if not have_any:
+        entries = _fallback_entries(text, lang)
+    entries.sort(key=lambda t: -len(t[2]))
+    for cat, value, surface, _ in entries:
+        if not surface.strip():
+            continue
+        pat = r"(?<!\w)" + re.escape(surface) + r"(?!\w)"
+        for m in re.finditer(pat, text):
+            add(cat, value, m.start(), m.end())
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _person_aliases(name: str, surface: str, lang: str) -> list[str]:
+    toks = surface.split()
+    if len(toks) < 2:
+        return []
+    if lang == "en":
+        return [t for t in {toks[0], toks[-1]} if len(t) >= 3 and t[0].isupper()]
+    return [f"{h} {toks[-1]}" for h in ("ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí")]
+
+
+_SURNAMES = set("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lưu Thái Hà Lâm "
+                "Mai Tô Trương Đoàn Cao Đào Lương Triệu Châu Quách Tạ Kiều Y Giang Tăng Lại Mạc Vương Chu Khổng".split())
+_NOT_NAME = set("Bộ Sở Cục Vụ Ban UBND HĐND Tỉnh Ủy Trung Đảng Ngoại Việt Nam Công Văn Thường Hội Đoàn Quốc Nhà".split())
+
+
+def _vi_name(after: str) -> str | None:
+    """The person's name in the words after a title: the last run of capitalised words,
+    starting at a common surname when there is one ("UBND tỉnh Nghệ An Nguyễn Văn A")."""
+    runs, cur = [], []
+    for tok in after.split():
+        if tok[:1].isupper() and tok.isalpha():
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    if not runs:
+        return None
+    for run in runs:
+        for i, tok in enumerate(run):
+            if tok in _SURNAMES and 2 <= len(run) - i <= 5:
+                return " ".join(run[i:])
+    for run in runs:
+        if 2 <= len(run) <= 4 and run[0] not in _NOT_NAME:
+            return " ".join(run)
+    return None
+
+
+def _fallback_entries(text: str, lang: str) -> list[tuple[str, str, str, str]]:
+    """Without Actors: persons after a title (vi) or before a speech verb (en), bodies, provinces."""
+    out = []
+    persons = set()
+    for m in _FALLBACK_PERSON[lang].finditer(text):
+        name = _vi_name(m.group(1)) if lang == "vi" else m.group(1)
+        if name:
+            persons.add(name)
+    for name in persons:
+        out.append(("person", name, name, name))
+        for alias in _person_aliases(name, name, lang):
+            out.append(("person", name, alias, name))
+    for m in _FALLBACK_ORG[lang].finditer(text):
+        toks = m.group(0).split()
+        for i in range(3, len(toks)):           # "UBND tỉnh Sóc Trăng Lâm Hoàng Nghiệp": stop at a surname
+            if toks[i] in _SURNAMES:
+                toks = toks[:i]
+                break
+        org = " ".join(toks)
+        out.append(("organization", org, org, org))
+    for m in _FALLBACK_PLACE[lang].finditer(text):
+        toks = next(g for g in m.groups() if g).split()
+        for i in range(1, len(toks)):
+            if toks[i] in _SURNAMES:
+                toks = toks[:i]
+                break
+        name = " ".join(toks)
+        out.append(("province", name, name, name))
+    return out
+
+
+# --------------------------------------------------------------------------- cue finding
+@dataclass
+class _Hit:
+    role: str
+    kind: str
+    start: int
+    end: int
+
+
+_ANIMATE = {
+    "vi": re.compile(r"(?<!\w)(?:Bộ|bộ|tỉnh|Tỉnh|ngành|Ngành|Sở|UBND|Ủy ban|thành phố|phía|Phía|chúng tôi|Chúng tôi|chúng ta|"
+                     r"Chúng ta|ta|đoàn|Đoàn|doanh nghiệp|chính quyền|Chính phủ|chính phủ|Đại sứ quán|Tổng Lãnh sự quán|"
+                     r"Hội|Trung tâm|Ban|Cục|Văn phòng|Quân khu|Bộ đội|Công an|huyện|Huyện|địa phương|hai bên|Hai bên|Hai Bên|"
+                     r"Việt Nam|Lào|Campuchia|Trung Quốc|Nhật Bản|Hàn Quốc|Cuba|Tập đoàn|Công ty|Quỹ|tổ chức)(?!\w)"),
+    "en": re.compile(r"\b(?:we|I|he|she|they|province|city|side|sides|ministry|committee|government|department|authorities|"
+                     r"embassy|consulate|agency|organisation|organization|company|group|people|localities|locality|"
+                     r"country|countries|Vietnam|Laos|Cambodia|Japan|China|Korea|RoK|association|union|delegation|"
+                     r"leaders?|officials?|prefecture|state|region|county|district)\b", re.IGNORECASE),
+}
+_ADDRESSEE_VI = re.compile(
+    r"^[\s,:]*(?:(?:trong )?thời gian tới,?\s*|sau (?:cuộc|buổi) [\wÀ-ỹ ]{2,20},\s*|thời gian tới,?\s*|"
+    r"trước mắt,?\s*|tới đây,?\s*|cùng với đó,?\s*)*"
+    r"(?:[A-ZĐÀ-Ỹ“\"]|(?:tỉnh|hai|các|phía|bà|ông|đồng chí|chính phủ|doanh nghiệp|nhà đầu tư|địa phương|cơ quan|đại sứ|"
+    r"lãnh đạo|thành phố|chính quyền|Trung ương|nước bạn|bạn|ngài|quý|đoàn|mỗi bên|bên)\b)")
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"]|\s[-–]\s(?=\S+\s+\S)")
+_RESET = re.compile(r"(?<!\w)(?:đồng thời|while|and also|besides|meanwhile|bên cạnh đó|ngoài ra)(?!\w)", re.IGNORECASE)
+
+
+def _own_clause_start(text: str, lo: int, pos: int) -> int:
+    """Start of the comma-clause that holds position ``pos`` (not before ``lo``)."""
+    j = pos
+    while j > lo:
+        if text[j - 1] in ",;:“”\"" or (text[j - 1] in "-–" and _CLAUSE_BREAK.match(text, j - 2)):
+            return j
+        j -= 1
+    return lo
+
+
+def _blocked(text: str, lo: int, pos: int, lang: str) -> bool:
+    """Belief, hope or purpose words in the cue's own clause (or the clause it continues)."""
+    s = _own_clause_start(text, lo, pos)
+    window = text[s:pos]
+    # a clause that starts right at the cue (no subject) continues the clause before it
+    if not window.strip(" ,") and s > lo:
+        s2 = _own_clause_start(text, lo, s - 1)
+        window = text[s2:pos]
+    r = None
+    for r in _RESET.finditer(window):
+        pass
+    if r:
+        window = window[r.end():]
+    return _any("block", lang, window) is not None
+
+
+def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention]) -> list[_Hit]:
+    seg = text[lo:hi]
+    hits: list[_Hit] = []
+    for role in _CUE_ROLES:
+        for cue in _cues(role, lang):
+            for m in cue.rx.finditer(seg):
+                s, e = lo + m.start(), lo + m.end()
+                if _accept(text, lo, hi, s, e, role, lang, mentions):
+                    hits.append(_Hit(role, cue.kind, s, e))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    # drop hits nested in an earlier, longer hit of another cue
+    out: list[_Hit] = []
+    for h in hits:
+        if any(o.start <= h.start and h.end <= o.end and (o.start, o.end) != (h.start, h.end) for o in out):
+            continue
+        out.append(h)
+    return out
+
+
+def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, lang: str, mentions: list[_Mention]) -> bool:
+    if role == "sign" or role == "receive":
+        return True
+    if role in ("donate", "donate_amount"):
+        rest = text[e:hi]
+        if role == "donate_amount" or lang == "en" and not _any("aid", lang, rest):
+            if not _AMOUNT.search(rest[:160]):
+                return False
+        elif not (_AMOUNT.search(rest[:160]) or _any("aid", lang, rest[:120])):
+            return False
+        sv = _any("souvenir", lang, rest[:60])
+        if sv and not _AMOUNT.search(rest[:sv.start() + 1]):
+            return False
+        return not _blocked(text, lo, s, lang)
+    if _blocked(text, lo, s, lang):
+        return False
+    if role == "modal":
+        return _animate(text, lo, s, lang, mentions)
+    if role == "request":
+        after = text[e:hi]
+        if any(c.rx.match(after) for c in _cues("blockafter", lang)):
+            return False
+        if lang == "vi":
+            if not (_ADDRESSEE_VI.match(after) or any(e <= m.start < e + 40 for m in mentions)):
+                return False
+        if any(c.rx.search(after) for c in _cues("internal", lang)):
+            return False
+        return True
+    return True
+
+
+def _animate(text: str, lo: int, pos: int, lang: str, mentions: list[_Mention]) -> bool:
+    s = _own_clause_start(text, lo, pos)
+    if not text[s:pos].strip(" ,"):
+        s = lo                      # "X cho biết, sẽ ..." / "..., will": look at the whole sentence so far
+    window = text[s:pos]
+    if any(s <= m.start < pos for m in mentions):
+        return True
+    if _ANIMATE[lang].search(window):
+        return True
+    words = window.split()
+    if 0 < len(words) <= 6 and any(w[:1].isupper() for w in words[1:] + words[:1]):
+        return True
+    return any(_any(r, lang, window) for r in ("joint", "pronoun", "title"))
+
+
+# --------------------------------------------------------------------------- kinds and makers
+_KIND_ORDER = ("promote", "support", "cooperate")
+
+
+def _kind(text: str, hits: list[_Hit], lo: int, hi: int, lang: str) -> str:
+    if any(h.role == "sign" for h in hits):
+        return "sign"
+    first = hits[0]
+    if first.kind != "auto":
+        return first.kind
+    own = text[_own_clause_start(text, lo, first.start):first.start]
+    if first.role == "modal" and _any("joint", lang, own):
+        return "cooperate"
+    tail = text[first.end:hi]
+    found = {}
+    for c in _cues("content", lang):
+        if c.kind in _KIND_ORDER and c.rx.search(tail):
+            found[c.kind] = True
+    for k in _KIND_ORDER:
+        if k in found:
+            return k
+    return "other"
+
+
+@dataclass
+class _Doc:
+    text: str
+    lang: str
+    mentions: list[_Mention]
+    quotes: list[tuple[int, int]]
+    main_vn: str | None
+    main_prov: str | None = None
+    sign_by: str | None = None
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"“[^”]{10,3000}”|\"[^\"\n]{10,3000}\"", text):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _title_of(doc: "_Doc", m: _Mention) -> str:
+    """Office words around a person mention: before it back to ``;``/``.``/the previous
+    person, and after it up to ``;``/``.``/the next person ("Lưu Xuân Vĩnh, Chủ tịch UBND tỉnh;")."""
+    text = doc.text
+    prev_end = max((x.end for x in doc.mentions if x.cat == "person" and x.end <= m.start and x.name != m.name), default=0)
+    next_start = min((x.start for x in doc.mentions if x.cat == "person" and x.start >= m.end and x.name != m.name),
+                     default=len(text))
+    pre = text[max(prev_end, m.start - 90):m.start]
+    cut = max(pre.rfind(";"), pre.rfind("."), pre.rfind("\n"))
+    post = text[m.end:min(next_start, m.end + 90)]
+    stop = min([i for i in (post.find(";"), post.find("."), post.find("\n")) if i >= 0], default=len(post))
+    post = post[:stop] if post[:1] in (",", " ", "-", "–", "(") and post.lstrip()[:1] in (",", "-", "–", "(") else ""
+    return pre[cut + 1:] + " | " + post
+
+
+def _person_by_title(doc: _Doc, title: str, pos: int) -> str | None:
+    vice = bool(re.match(r"(?:Phó|Vice|Deputy)\b", title))
+    core = re.sub(r"^(?:Phó|Vice|Deputy)\s+", "", title)
+    best = None
+    for m in doc.mentions:
+        if m.cat != "person":
+            continue
+        t = _title_of(doc, m)
+        for tm in re.finditer(r"(?:(?:Phó|Vice|Deputy)\s+)?" + re.escape(core), t):
+            if bool(re.match(r"(?:Phó|Vice|Deputy)\b", tm.group(0))) == vice:
+                if m.start < pos or best is None:
+                    best = m.name
+                break
+    return best
+
+
+def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit) -> str | None:
+    text, lang = doc.text, doc.lang
+    pos = cue.start
+    own_s = _own_clause_start(text, lo, pos)
+    before = [m for m in doc.mentions if sent_lo <= m.start and m.end <= pos]
+    own = text[own_s:pos]
+    # joint subjects and agreements: the Vietnamese signatory / main actor, by convention
+    if cue.role == "agree" or (_any("joint", lang, own) and not any(m.start >= own_s for m in before)):
+        return doc.sign_by or doc.main_vn
+    if cue.role == "pledge":
+        of = re.match(r"\s*(?:mạnh mẽ\s+|rõ ràng\s+)?(?:của|of)\s+", text[cue.end:cue.end + 30])
+        if of:
+            nxt = [m for m in doc.mentions if m.start == cue.end + of.end()]
+            if nxt:
+                return nxt[0].name
+    persons = [m for m in before if m.cat == "person"]
+    if persons:
+        return persons[-1].name
+    region = text[sent_lo:pos]
+    titles = []
+    for c in _cues("title", lang):
+        titles += list(c.rx.finditer(region))
+    if titles:
+        t = max(titles, key=lambda m: (m.start(), m.end()))
+        who = _person_by_title(doc, t.group(0), pos)
+        if who:
+            return who
+    if _any("pronoun", lang, own) and not any(m.start >= own_s for m in before):
+        prev = [m for m in doc.mentions if m.cat == "person" and m.end <= pos]
+        if prev:
+            return prev[-1].name
+    if lang == "vi" and re.search(r"(?<!\w)(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân) tỉnh(?!\s+[A-ZĐÀ-Ỹ])", own) and doc.main_prov:
+        return f"UBND tỉnh {doc.main_prov}"
+    others = [m for m in before if m.cat in ("organization", "province", "partner")]
+    if others:
+        in_own = [m for m in others if m.start >= own_s]
+        pool = in_own or [max(others, key=lambda m: m.end)]
+        if lang == "vi":
+            orgs = [m for m in pool if m.cat == "organization"]
+            provs = [m for m in pool if m.cat == "province"]
+            heads = re.findall(r"(?<!\w)(?:Tỉnh ủy|Thành ủy|HĐND|Hội đồng nhân dân|UBND|Ủy ban nhân dân|Ủy ban MTTQ|Ủy ban Mặt trận)",
+                               text[max(sent_lo, pos - 120):pos])
+            if len(heads) >= 2 and provs:
+                return provs[0].name
+            return (orgs or pool)[0].name
+        provs = [m for m in pool if m.cat == "province"]
+        return (provs or pool)[0].name
+    for qs, qe in doc.quotes:
+        if qs <= pos < qe:
+            after = [m for m in doc.mentions if m.cat == "person" and qe <= m.start < qe + 160]
+            if after:
+                return after[0].name
+            prior = [m for m in doc.mentions if m.cat == "person" and m.end <= qs]
+            if prior:
+                return prior[-1].name
+    prev = [m for m in doc.mentions if m.cat == "person" and m.end <= pos and m.start >= sent_lo - 600]
+    if prev and cue.role in ("request", "pledge", "modal", "invite"):
+        return prev[-1].name
+    return doc.main_vn
+
+
+def _addressee(doc: _Doc, cue: _Hit, hi: int, by: str | None) -> str | None:
+    for m in doc.mentions:
+        if cue.end <= m.start < hi and m.name != by:
+            return m.name
+    return None
+
+
+def _most_frequent(ms: list[_Mention]) -> str | None:
+    if not ms:
+        return None
+    counts: dict[str, int] = {}
+    for m in ms:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    return max(counts, key=lambda n: (counts[n], -min(x.start for x in ms if x.name == n)))
+
+
+def _main_vn(text: str, mentions: list[_Mention], lang: str) -> tuple[str | None, str | None]:
+    """(main Vietnamese actor, main province). Vietnamese texts: the provincial People's
+    Committee if named, else a body of the main province named at least twice, else the
+    province; English texts: the province."""
+    prov = _most_frequent([m for m in mentions if m.cat == "province"])
+    orgs = [m for m in mentions if m.cat == "organization"]
+    if lang == "vi" and orgs:
+        ubnd = [m for m in orgs if re.match(r"(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân)\s+(?:tỉnh|thành phố)", m.name)
+                and (prov is None or _fold(prov) in _fold(m.name))]
+        if ubnd:
+            return _most_frequent(ubnd), prov
+        local = [m for m in orgs if prov and _fold(prov) in _fold(m.name)]
+        best = _most_frequent(local)
+        if best and sum(m.name == best for m in local) >= 2:
+            return best, prov
+    return prov or _most_frequent(orgs), prov
+
+
+# --------------------------------------------------------------------------- parts of a sentence
+_PART_SPLIT = {"vi": re.compile(r";"), "en": re.compile(r";|,?\s+while\s+")}
+
+
+def _parts(text: str, s: int, e: int, lang: str) -> list[tuple[int, int]]:
+    """Split a sentence at ``;`` (and English ``while``); each part starts after its separator."""
+    out, cur = [], s
+    for m in _PART_SPLIT[lang].finditer(text, s, e):
+        out.append((cur, m.start()))
+        cur = m.end()
+    out.append((cur, e))
+    return [(a, b) for a, b in out if a < b]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ";,-–•*|"):
+        s += 1
+    m = re.match(r"\d{1,2}[.)]\s+", text[s:e])
+    if m:
+        s += m.end()
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ";,|"):
+        e -= 1
+    return s, e
+
+
+# --------------------------------------------------------------------------- entry point
+def find_commitments(doc: str, text: str, actors: "Actors | None" = None) -> list[CommitmentFact]:
+    """Commitments stated in ``text`` (one article), each with a clause-level span."""
+    lang = _lang(text)
+    mentions = _mentions(text, actors, lang)
+    d = _Doc(text, lang, mentions, _quotes(text), *_main_vn(text, mentions, lang))
+    facts: list[CommitmentFact] = []
+    seen_sign: set[str] = set()
+    seen_amounts: set[str] = set()
+    for ls, le in _content_lines(text, lang):
+        last_request: CommitmentFact | None = None     # for requests continued in the next sentence
+        for ss, se in split_sentences(text, ls, le):
+            groups = _groups(text, ss, se, lang, mentions)
+            if not any(hits for _, _, hits in groups):
+                if last_request is not None and _any("continuation", lang, text[ss:se]):
+                    s, e = _trim(text, ss, se)
+                    quote = text[s:e]
+                    facts.append(CommitmentFact(by=last_request.by, to=last_request.to, kind="request", text=quote,
+                                                span=Span(doc, s, e, quote)))
+                    continue
+                last_request = None
+                continue
+            last_request = None
+            for gs, ge, hits in groups:
+                if not hits:
+                    continue
+                kind = _kind(text, hits, gs, ge, lang)
+                s, e = _trim(text, gs, ge)
+                if s >= e:
+                    continue
+                amount = None
+                if kind == "donate":
+                    am = _AMOUNT.search(text, hits[0].end, ge)
+                    amount = am.group(0) if am else None
+                    key = _fold(amount) if amount else None
+                    if key and key in seen_amounts:
+                        continue
+                    if key:
+                        seen_amounts.add(key)
+                if kind == "sign":
+                    sign_hit = next((h for h in hits if h.role == "sign"), hits[0])
+                    key = _agreement_key(text[sign_hit.start:ge], lang)
+                    if key in seen_sign:
+                        continue
+                    seen_sign.add(key)
+                by = _maker(d, ss, gs, hits[0])
+                if kind == "sign" and d.sign_by is None and by:
+                    d.sign_by = by
+                to = _addressee(d, hits[0], ge, by)
+                quote = text[s:e]
+                fact = CommitmentFact(by=(by,) if by else (), to=to, kind=kind, text=quote,
+                                      span=Span(doc, s, e, quote), amount=amount)
+                facts.append(fact)
+                if kind in ("request", "cooperate") and hits[0].role == "request":
+                    last_request = fact
+    return facts
+
+
+_LEAD_IN = re.compile(r"[\s,]*(?:(?:và|and|đồng thời|also|then|cũng)\s*,?\s*)*", re.IGNORECASE)
+
+
+def _groups(text: str, ss: int, se: int, lang: str, mentions: list[_Mention]) -> list[list]:
+    """Parts of a sentence grouped so that each group holds one commitment: ``[start, end, hits]``."""
+    groups: list[list] = []
+    for ps, pe in _parts(text, ss, se, lang):
+        hits = _cue_hits(text, ps, pe, lang, mentions)
+        if hits and groups and groups[-1][2]:
+            # a part with no subject of its own, continuing the same kind of commitment, stays with it
+            lead = _LEAD_IN.match(text, ps).end()
+            prev_kind = _kind(text, groups[-1][2], groups[-1][0], groups[-1][1], lang)
+            if hits[0].start <= lead + 1 and _kind(text, hits, ps, pe, lang) == prev_kind:
+                groups[-1][1] = pe
+                continue
+        if hits or not groups:
+            groups.append([ps, pe, hits])
+        else:
+            groups[-1][1] = pe
+    if len(groups) > 1 and not groups[0][2]:
+        groups[1][0] = groups[0][0]
+        groups.pop(0)
+    return groups
+
+
+_AGREEMENT_CLASSES = (
+    ("mou", r"ghi nhớ|memorand|\bmou\b"),
+    ("agreement", r"thỏa thuận|thoả thuận|agreement|accord|deal"),
+    ("programme", r"chương trình|kế hoạch|programme|program|plan"),
+    ("communique", r"thông cáo|tuyên bố|biên bản hội đàm|biên bản làm việc|communiqu|statement|minutes"),
+    ("contract", r"hợp đồng|contract"),
+)
+
+
+def _agreement_key(s: str, lang: str) -> str:
+    low = s.lower()
+    best = ("other", len(low) + 1)
+    for key, rx in _AGREEMENT_CLASSES:
+        m = re.search(rx, low)
+        if m and m.start() < best[1]:
+            best = (key, m.start())
+    return best[0]

@@ -1,0 +1,81 @@
+"""One document's text → its ``Extraction``: every rule family, in order.
+
+Places come first (provinces, foreign partners, organizations) because the person
+grammar needs them to tell where a title's place ends and a name begins; persons next;
+then the meeting the lead reports, the commitments, and the date.
+"""
+from __future__ import annotations
+
+from collections import Counter
+import re
+
+from loaders.commitments import Actors, find_commitments
+from loaders.dates import document_date
+from loaders.meetings import find_meetings
+from loaders.persons import PersonFinder
+from loaders.places import find_organizations, find_partners, find_provinces
+from loaders.text import Layout, Sentence, language
+from ontology.facts import Extraction
+from ontology.identity import fold
+
+
+_MISSION = re.compile(r"(?:Lãnh sự|Consul|Đại sứ|Ambassador|Embassy|Consulate)[^.;\n]{0,40}$", re.I)
+
+
+def _main_province(provinces, text: str) -> str | None:
+    """The province the article is about: the most mentioned, not counting the seat of a
+    foreign mission ("Tổng Lãnh sự Cuba tại TP.HCM"); ties go to the first mentioned."""
+    provinces = [p for p in provinces if not _MISSION.search(text[max(0, p.span.start - 60):p.span.start])] or provinces
+    counts = Counter(p.name for p in provinces)
+    if not counts:
+        return None
+    first = provinces[0].name
+    top, n = counts.most_common(1)[0]
+    return first if counts[first] == n else top
+
+
+def extract(doc: str, text: str) -> Extraction:
+    layout = Layout(text)
+    body = layout.is_body
+    provinces = [p for p in find_provinces(doc, text) if body(p.span.start)]
+    partners = [p for p in find_partners(doc, text) if body(p.span.start)]
+    main = _main_province(provinces, text)
+    organizations = [o for o in find_organizations(doc, text, provinces) if body(o.span.start)]
+
+    place_end: dict[int, int] = {}
+    for f in (*find_provinces(doc, text), *find_partners(doc, text)):
+        place_end[f.span.start] = max(place_end.get(f.span.start, -1), f.span.end)
+    foreign_names = {fold(p.name) for p in partners} | {fold(p.canonical) for p in partners if p.canonical}
+    foreign_names.discard("")
+    province_names = sorted({fold(p.span.text) for p in provinces} | {fold(p.name) for p in provinces}, key=len,
+                            reverse=True)
+
+    def is_foreign_place(office: str) -> bool:
+        f = f" {fold(office)} "
+        for n in province_names:                    # "Lào Cai" is a province, not Laos
+            f = f.replace(f" {n} ", "  ")
+        return any(f" {n} " in f for n in foreign_names)
+
+    finder = PersonFinder(doc, text, body, lambda off: place_end.get(off, -1), is_foreign_place, main)
+    persons = finder.persons()
+
+    sentences = layout.sentences()
+    date = document_date(text)
+
+    def place_in(s: Sentence) -> str | None:
+        for p in provinces:
+            if s.start <= p.span.start < s.end and s.text[max(0, p.span.start - s.start - 12):p.span.start - s.start].rstrip().endswith(("tại", "ở", "in", "tỉnh", "at")):
+                return p.name
+        return None
+
+    meetings = find_meetings(doc, text, sentences, layout.title(), persons, date, place_in, main)
+    actors = Actors(
+        persons=tuple((p.name, p.span.start, p.span.end) for p in persons),
+        organizations=tuple((o.name, o.span.start, o.span.end) for o in organizations),
+        provinces=tuple((p.name, p.span.start, p.span.end) for p in provinces),
+        partners=tuple((p.name, p.span.start, p.span.end) for p in partners),
+    )
+    commitments = [c for c in find_commitments(doc, text, actors) if body(c.span.start)]
+    return Extraction(doc=doc, text=text, lang=language(text), title=layout.title(), date=date,
+                      persons=tuple(persons), provinces=tuple(provinces), organizations=tuple(organizations),
+                      partners=tuple(partners), meetings=tuple(meetings), commitments=tuple(commitments))

@@ -1,0 +1,415 @@
+"""Persons and their offices, read with the grammar of official titles.
+
+Vietnamese and English reports name officials in a few fixed shapes:
+
+* title chain, then name: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh X Nguyễn Văn A",
+  "Chairman of the X provincial People's Committee Ho Quoc Dung", "Governor Lee Cheol Woo";
+* name, then title chain: "đồng chí Lê Hoài Trung, Ủy viên Trung ương Đảng, Thứ trưởng Bộ
+  Ngoại giao", "ông Song Ha Chin – Tỉnh trưởng", lists after "các đồng chí:";
+* a word of address and a name: "bà Ariadne Feo Labrada".
+
+``OfficeTitleParser`` reads one title (a head from ``data/titles.tsv`` and the words that
+may follow it, ``data/title_words.tsv``) and decides where the title ends and the name
+begins (family names from ``data/surnames.tsv``, places from the gazetteers).
+``PersonFinder`` collects every mention, merges offices per person and decides the side.
+Single words ("ông Phú", "Bộ trưởng Sơn") never make a new person: they are short
+references to someone already named in full.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+from loaders.tables import column, read_table
+from ontology.facts import PersonFact, Span
+from ontology.identity import fold
+
+WORD = re.compile(r"(?<=\s)['’]s(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+|-(?:[^\W\d_]+))*|[^\W\d_]+'|\d+")
+_SEP_TITLE = re.compile(r"^\s*(?:,|–|-|—|:|\(|,?\s*là)\s*$")
+_SPACE = re.compile(r"^[ \t\u00a0]+$")
+_BOUNDARY_WORDS = {"có", "gồm", "và", "with", "and", "cùng", "by", "của", "do", "là", "giữa", "between", "as",
+                   "welcoming", "said", "thì", "theo", "bởi"}
+_FOREIGN_HINTS = ("Tổng Lãnh sự quán", "Đại sứ quán", "Embassy", "Consulate")
+_VN_INSTITUTIONS = re.compile(
+    r"\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Trung ương Đảng|"
+    r"Ban Chấp hành Trung ương|Bộ [A-ZĐ]|Sở [A-ZĐ]|Cục [A-ZĐ]|ĐBQH|UVTV|Ban Thường vụ Tỉnh|Mặt trận Tổ quốc|"
+    r"Công an tỉnh|Bộ đội|Quốc hội|People['’]s Committee|Party Committee|People['’]s Council|Vietnam|Viet Nam|"
+    r"Việt Nam)", re.I)
+_FILL_PROVINCE = re.compile(r"(?:\b(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành ủy)|provincial People['’]s Committee)$")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int
+    end: int
+    offices: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    heads = sorted({(r["head"], r["lang"], r["side"]) for r in read_table("titles.tsv")}, key=lambda h: -len(h[0]))
+    words = read_table("title_words.tsv")
+    lower = {r["word"].lower() for r in words if r["kind"] in ("lower", "locality")}
+    locality = {r["word"] for r in words if r["kind"] == "locality"}
+    org = {r["word"] for r in words if r["kind"] == "org"}
+    surnames = set(column("surnames.tsv", "surname"))
+    surnames |= {fold(s).title() for s in surnames}
+    honor = sorted(column("honorifics.tsv", "word"), key=len, reverse=True)
+    head_re = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(h[0]) for h in heads) + r")(?![^\W\d_])", re.I)
+    honor_re = re.compile(r"(?:^|(?<=[\s(\[“\"'‘:;,]))(?:" + "|".join(re.escape(h) for h in honor) + r")\s+$", re.I)
+    side = {h[0].lower(): h[2] for h in heads}
+    return head_re, honor_re, lower, locality, org, surnames, side
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+class OfficeTitleParser:
+    """Where a title that starts at a head ends, and where the name after it begins."""
+
+    def __init__(self, text: str, tokens: list[Token], is_place: Callable[[int], int]):
+        self.text = text
+        self.tokens = tokens
+        self.is_place = is_place          # offset → end offset of a place name starting there, or -1
+        self.head_re, self.honor_re, self.lower, self.locality, self.org, self.surnames, self.head_side = _lexicon()
+        self._by_start = {t.start: i for i, t in enumerate(tokens)}
+
+    def gap(self, i: int) -> str:
+        """Text between token i-1 and token i."""
+        return self.text[self.tokens[i - 1].end:self.tokens[i].start] if i > 0 else ""
+
+    def joined(self, i: int) -> bool:
+        g = self.gap(i)
+        return bool(_SPACE.match(g)) or g in ("’s ", "'s ", " ’s ", " 's ")
+
+    def run_length(self, j: int, limit: int = 6) -> int:
+        """Number of capitalised tokens from j joined by single spaces."""
+        n = 0
+        while j + n < len(self.tokens) and n < limit and self.tokens[j + n].cap and (n == 0 or self.joined(j + n)):
+            if not self.tokens[j + n].text[0].isalpha():
+                break
+            n += 1
+        return n
+
+    def name_at(self, j: int, after_locality: bool) -> int:
+        """Length of a person's name starting at token j (0 when none starts there)."""
+        n = self.run_length(j)
+        if n < 2:
+            return 0
+        toks = self.tokens[j:j + n]
+        first = toks[0].text
+        if first in self.surnames and not (first in self.org and toks[1].text in self.org):
+            return min(n, 5)
+        if any(t.text in self.org for t in toks):
+            return 0
+        if after_locality:                       # "thành phố Kazanlak Nikolay Dimitrov": the place takes one word
+            return n - 1 if n >= 3 else 0
+        return min(n, 5)
+
+    def parse(self, i: int, head_len: int) -> tuple[int, int | None, int]:
+        """Title from token i (head spans head_len tokens) → (title end token, name start token, name length)."""
+        k = i + head_len
+        after_locality = False
+        while k < len(self.tokens) and self.joined(k):
+            tok = self.tokens[k]
+            if tok.cap and tok.text[0].isalpha():
+                place_end = self.is_place(tok.start)
+                if place_end > 0:
+                    while k < len(self.tokens) and self.tokens[k].start < place_end:
+                        k += 1
+                    after_locality = False
+                    continue
+                n = self.name_at(k, after_locality)
+                if n:
+                    return k, k, n
+                if tok.text in self.org or self._all_caps(tok.text):
+                    k += 1
+                    after_locality = False
+                    continue
+                if after_locality or self._prev_word(k) in ("of", "to", "tại", "ở", "quán"):
+                    k += 1                    # an unknown foreign place: "tỉnh Yamanashi", "Embassy of Cuba"
+                    after_locality = False
+                    continue
+                return k, None, 0
+            low = tok.text.lower()
+            phrase = self._phrase(k)
+            if phrase:
+                after_locality = " ".join(t.text.lower() for t in self.tokens[k:k + phrase]) in self.locality
+                k += phrase
+                continue
+            if low in self.lower and tok.text == low or tok.text in ("’s", "'s"):
+                after_locality = low in self.locality
+                k += 1
+                continue
+            break
+        return k, None, 0
+
+    def _phrase(self, k: int) -> int:
+        """Length (2 or 3) of a several-word title phrase starting at token k, else 0."""
+        for n in (3, 2):
+            if k + n <= len(self.tokens) and all(self.joined(k + x) for x in range(1, n)):
+                if " ".join(t.text.lower() for t in self.tokens[k:k + n]) in self.lower:
+                    return n
+        return 0
+
+    def _prev_word(self, k: int) -> str:
+        return self.tokens[k - 1].text.lower() if k > 0 else ""
+
+    @staticmethod
+    def _all_caps(word: str) -> bool:
+        return len(word) >= 2 and word.isupper()
+
+    def title_text(self, i: int, end: int) -> tuple[str, int, int]:
+        """The office as written (joined lines and stray separators cleaned), with its span."""
+        start, stop = self.tokens[i].start, self.tokens[end - 1].end
+        words = " ".join(t.text if not (t.text in ("’s", "'s")) else t.text for t in self.tokens[i:end])
+        words = re.sub(r" (’s|'s)\b", r"\1", words)
+        return words, start, stop
+
+
+class PersonFinder:
+    """All person mentions in a text → PersonFacts with merged offices and a side."""
+
+    def __init__(self, doc: str, text: str, is_body: Callable[[int], bool], is_place: Callable[[int], int],
+                 is_foreign_place: Callable[[str], bool], main_province: str | None):
+        self.doc, self.text = doc, text
+        self.is_body = is_body
+        self.is_foreign_place = is_foreign_place
+        self.main_province = main_province
+        self.tokens = tokenize(text)
+        self.parser = OfficeTitleParser(text, self.tokens, is_place)
+        self._index = {t.start: i for i, t in enumerate(self.tokens)}
+
+    # -- mentions -------------------------------------------------------------------------
+    def heads(self) -> list[tuple[int, int]]:
+        """(token index, number of tokens) of every title head in the body."""
+        out = []
+        taken_until = -1
+        for m in self.parser.head_re.finditer(self.text):
+            if m.start() < taken_until or not self.is_body(m.start()) or m.start() not in self._index:
+                continue
+            rest = self.text[m.end():m.end() + 6]
+            if rest.startswith(" quán") or rest.startswith("-General"):
+                continue                    # "Tổng Lãnh sự quán": the consulate, not its head
+            i = self._index[m.start()]
+            n = 0
+            while i + n < len(self.tokens) and self.tokens[i + n].end <= m.end():
+                n += 1
+            out.append((i, n))
+            taken_until = m.end()
+        return out
+
+    def chain_from(self, i: int, n: int) -> tuple[list[tuple[str, int, int]], int, int | None, int]:
+        """A chain of comma-separated titles from head i: (offices, end token, name start, name length)."""
+        offices = []
+        end, name_at, name_len = self.parser.parse(i, n)
+        offices.append(self.parser.title_text(i, end))
+        while name_at is None and end < len(self.tokens):
+            gap = self.parser.gap(end)
+            if gap.strip() not in (",", ";") or gap.strip() == ";":
+                break
+            nxt = self._head_at(end)
+            if nxt:
+                e2, name_at, name_len = self.parser.parse(end, nxt)
+                offices.append(self.parser.title_text(end, e2))
+                end = e2
+                continue
+            if self.tokens[end].text in ("Bộ", "Sở", "Tổng", "Đại", "Embassy", "Consulate", "Ministry", "Cục"):
+                e2, name_at, name_len = self.parser.parse(end, 1)      # an institution qualifying the last title
+                org, _, stop = self.parser.title_text(end, e2)
+                title, s0, _ = offices[-1]
+                offices[-1] = (f"{title} {org}", s0, stop)
+                end = e2
+                continue
+            break
+        return offices, end, name_at, name_len
+
+    def _head_at(self, k: int) -> int:
+        m = self.parser.head_re.match(self.text, self.tokens[k].start)
+        if not m or self.text[m.end():m.end() + 5].startswith(" quán"):
+            return 0
+        n = 0
+        while k + n < len(self.tokens) and self.tokens[k + n].end <= m.end():
+            n += 1
+        return n
+
+    def name_before(self, i: int) -> tuple[int, int] | None:
+        """A name that ends just before head i across a separator ("Nguyễn Văn A, Phó Chủ tịch")."""
+        if i == 0 or not _SEP_TITLE.match(self.parser.gap(i)):
+            return None
+        j = i - 1
+        n = 0
+        while j - n >= 0 and self.tokens[j - n].cap and self.tokens[j - n].text[0].isalpha() and n < 6 and \
+                (n == 0 or _SPACE.match(self.parser.gap(j - n + 1))):
+            n += 1
+        if n < 2:
+            return None
+        start = j - n + 1
+        # trim words of address and leading institution words ("Đồng chí", "Ông", "Bà", "Đại tá")
+        while start <= j and (self.tokens[start].text.lower() in ("đồng", "chí", "ông", "bà", "ngài", "đại", "tá",
+                                                                     "mr", "ms", "mrs", "madam", "dr")):
+            start += 1
+        if j - start + 1 < 2 or j - start + 1 > 5:
+            return None
+        toks = self.tokens[start:j + 1]
+        if any(t.text in self.parser.org for t in toks) and toks[0].text not in self.parser.surnames:
+            return None
+        if self.parser.is_place(toks[0].start) > 0:
+            return None
+        before = self.text[max(0, toks[0].start - 40):toks[0].start]
+        prev = self.tokens[start - 1].text.lower() if start > 0 else ""
+        boundary = (start == 0 or re.search(r"(?:^|[\n:;.,(“\"|–-])\s*$", before) or prev in _BOUNDARY_WORDS
+                    or self.parser.honor_re.search(before) or start != j - n + 1)
+        if not boundary:
+            return None
+        return start, j + 1 - start
+
+    def mentions(self) -> list[Mention]:
+        out: list[Mention] = []
+        heads = self.heads()
+        skip_until = -1
+        for i, n in heads:
+            if self.tokens[i].start < skip_until:
+                continue
+            offices, end, name_at, name_len = self.chain_from(i, n)
+            offices = self._premodified(i, offices)
+            if name_at is not None:
+                toks = self.tokens[name_at:name_at + name_len]
+                out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, offices))
+                skip_until = toks[-1].end
+                continue
+            before = self.name_before(i)
+            if before:
+                s, ln = before
+                toks = self.tokens[s:s + ln]
+                out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, offices))
+                skip_until = self.tokens[end - 1].end if end > i else skip_until
+        out.extend(self._addressed(out))
+        return out
+
+    def _premodified(self, i: int, offices: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """English "Izumisano Mayor" → "Mayor of Izumisano"; demonyms stay ("Lao Prime Minister")."""
+        if i == 0 or not offices or not self.tokens[i - 1].cap or not _SPACE.match(self.parser.gap(i)):
+            return offices
+        prev = self.tokens[i - 1]
+        title, s, e = offices[0]
+        if prev.text in _demonyms():
+            return [(f"{prev.text} {title}", prev.start, e)] + offices[1:]
+        if self.text[s:s + 1].isupper() and prev.text not in self.parser.org and re.match(r"[A-Z]", prev.text) \
+                and not _VI_LETTER.search(prev.text) and (i < 2 or not self.tokens[i - 2].cap):
+            if title.split()[0] in ("Mayor", "Governor", "Chairman", "Secretary", "President"):
+                return [(f"{title} of {prev.text}", prev.start, e)] + offices[1:]
+        return offices
+
+    def _addressed(self, found: list[Mention]) -> list[Mention]:
+        """"ông/bà/Mr. + two or more capitalised words" without a title nearby."""
+        out = []
+        covered = [(m.start, m.end) for m in found]
+        for t_i, tok in enumerate(self.tokens):
+            if not tok.cap or not self.is_body(tok.start):
+                continue
+            before = self.text[max(0, tok.start - 20):tok.start]
+            if not self.parser.honor_re.search(before):
+                continue
+            n = self.parser.run_length(t_i)
+            if n < 2 or n > 5 or any(s <= tok.start < e for s, e in covered):
+                continue
+            toks = self.tokens[t_i:t_i + n]
+            if any(t.text in self.parser.org for t in toks[1:]) or self.parser.is_place(tok.start) > 0:
+                continue
+            out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, []))
+            covered.append((toks[0].start, toks[-1].end))
+        return out
+
+    def _name(self, toks: list[Token]) -> str:
+        return self.text[toks[0].start:toks[-1].end]
+
+    # -- persons ----------------------------------------------------------------------------
+    def persons(self) -> list[PersonFact]:
+        by_key: dict[str, Mention] = {}
+        order: list[str] = []
+        offices_of: dict[str, list[str]] = {}
+        for m in self.mentions():
+            key = fold(m.name)
+            if key not in by_key:
+                by_key[key] = m
+                order.append(key)
+                offices_of[key] = []
+            for title, _, _ in m.offices:
+                self._add_office(offices_of[key], self._fill(title))
+        facts = []
+        for key in order:
+            m = by_key[key]
+            offices = offices_of[key]
+            facts.append(PersonFact(name=m.name, offices=tuple(offices), side=self._side(m.name, offices),
+                                    span=Span(self.doc, m.start, m.end, self.text[m.start:m.end]),
+                                    province=self.main_province if self._side(m.name, offices) == "vietnam" else None))
+        return facts
+
+    def _fill(self, title: str) -> str:
+        """"Chủ tịch UBND tỉnh" in an article about one province → "Chủ tịch UBND tỉnh <that province>"."""
+        title = _possessive(title)
+        if self.main_province and _FILL_PROVINCE.search(title):
+            if title.endswith("provincial People’s Committee") or title.endswith("provincial People's Committee"):
+                return title
+            return f"{title} {self.main_province}"
+        return title
+
+    @staticmethod
+    def _add_office(offices: list[str], title: str) -> None:
+        t = fold(title)
+        for k, o in enumerate(offices):
+            f = fold(o)
+            if f == t or f.startswith(t + " "):
+                return
+            if t.startswith(f + " "):
+                offices[k] = title
+                return
+        offices.append(title)
+
+    def _side(self, name: str, offices: list[str]) -> str:
+        text = " ".join(offices)
+        if any(h in text for h in _FOREIGN_HINTS) or any(self.is_foreign_place(o) for o in offices):
+            if not re.search(r"\bViệt Nam tại\b|\bVietnamese Ambassador\b|\bof Vietnam to\b", text):
+                return "foreign"
+        if _VN_INSTITUTIONS.search(text):
+            return "vietnam"
+        heads = [self.parser.head_side.get(self.parser.head_re.match(o).group().lower(), "any")
+                 for o in offices if self.parser.head_re.match(o)]
+        if "foreign" in heads:
+            return "foreign"
+        first = name.split()[0]
+        return "vietnam" if first in self.parser.surnames else "foreign"
+
+
+_VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.I)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(column("demonyms.tsv", "word"))
+
+
+def _possessive(title: str) -> str:
+    """"Secretary of Bac Ninh’s Party Committee" → "Secretary of the Party Committee of Bac Ninh province"."""
+    m = re.match(r"^(.+?) of (?:the )?([A-Z][\w ]+?)(?: province| city)?['’]s (Party Committee|People['’]s Committee|"
+                 r"People['’]s Council)$", title)
+    if not m:
+        return title
+    head, place, body = m.groups()
+    return f"{head} of the {body} of {place} province"

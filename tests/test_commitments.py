@@ -1,0 +1,239 @@
+"""Commitment finder: cue families and kinds, negatives, spans, makers.
+
+Every sentence here is made up for the test; none comes from the evaluation articles.
+"""
+from __future__ import annotations
+
+import pytest
+
+from loaders.commitments import Actors, find_commitments, load_cues, split_sentences
+
+HEAD_VI = "Tin tỉnh nhà hôm nay\n"
+HEAD_EN = "Provincial news of the day\n"
+
+
+def acts(text: str, persons=(), orgs=(), provinces=(), partners=()) -> Actors:
+    def spans(names):
+        out = []
+        for n in names:
+            i = text.find(n)
+            assert i >= 0, n
+            out.append((n, i, i + len(n)))
+        return tuple(out)
+    return Actors(spans(persons), spans(orgs), spans(provinces), spans(partners))
+
+
+def run(body: str, head: str = HEAD_VI, **names):
+    text = head + body
+    facts = find_commitments("t", text, acts(text, **names) if names else None)
+    for f in facts:
+        assert text[f.span.start:f.span.end] == f.text == f.span.text
+        assert f.span.doc == "t"
+    return facts
+
+
+def one(body: str, head: str = HEAD_VI, **names):
+    facts = run(body, head, **names)
+    assert len(facts) == 1, [f.text for f in facts]
+    return facts[0]
+
+
+# ---------------------------------------------------------------- the table
+
+def test_cue_table_loads_and_has_every_role():
+    table = load_cues()
+    for role in ("sign", "donate", "agree", "pledge", "modal", "request", "invite", "content", "block", "skipline"):
+        assert table.get(role), role
+
+
+# ---------------------------------------------------------------- Vietnamese kinds
+
+def test_vi_pledge_support():
+    f = one("Tại buổi tiếp, Giám đốc Trần Minh Khoa khẳng định Sở sẽ hỗ trợ tỉnh Kon Tum quảng bá nông sản.",
+            persons=["Trần Minh Khoa"], provinces=["Kon Tum"])
+    assert f.kind == "support"
+    assert f.by == ("Trần Minh Khoa",)
+    assert "sẽ hỗ trợ tỉnh Kon Tum" in f.text
+
+
+def test_vi_request_de_nghi_and_mong_muon():
+    f = one("Chủ tịch UBND tỉnh Lê Thị Hoa đề nghị phía Thái Lan tạo thuận lợi cho hàng nông sản của tỉnh.",
+            persons=["Lê Thị Hoa"])
+    assert f.kind == "request" and f.by == ("Lê Thị Hoa",)
+    f = one("Ông Võ Văn An mong muốn Đại sứ quán tiếp tục kết nối doanh nghiệp hai nước.", persons=["Võ Văn An"])
+    assert f.kind == "request"
+
+
+def test_vi_request_via_office_title_resolves_to_person():
+    body = ("Dự buổi làm việc có Chủ tịch UBND tỉnh Đặng Quốc Bảo và các sở, ngành.\n"
+            "Chủ tịch UBND tỉnh đề nghị Tổng Lãnh sự quán giới thiệu thêm đối tác cho tỉnh.")
+    facts = run(body, persons=["Đặng Quốc Bảo"])
+    assert [f.kind for f in facts] == ["request"]
+    assert facts[0].by == ("Đặng Quốc Bảo",)
+
+
+def test_vi_sign_mou_and_caption_repeat_is_not_second():
+    body = ("Chiều 5/3, UBND tỉnh Hà Giang đã ký kết Biên bản ghi nhớ hợp tác với chính quyền huyện Mèo Vạc.\n"
+            "Lãnh đạo hai bên ký kết Bản ghi nhớ.\n")
+    facts = run(body, orgs=["UBND tỉnh Hà Giang"])
+    assert [f.kind for f in facts] == ["sign"]
+    assert facts[0].by == ("UBND tỉnh Hà Giang",)
+
+
+def test_vi_agreement_signed_earlier_counts_as_sign():
+    f = one("Hai bên đã rà soát việc thực hiện Thỏa thuận hợp tác ký ngày 3/4/2019 giữa hai tỉnh.")
+    assert f.kind == "sign"
+
+
+def test_vi_agreed_cooperation():
+    f = one("Hai bên nhất trí tăng cường hợp tác trong lĩnh vực giáo dục và y tế.")
+    assert f.kind == "cooperate"
+
+
+def test_vi_donation_with_amount():
+    f = one("Nhân dịp này, Hội Chữ thập đỏ tỉnh trao tặng 300 triệu đồng cho bệnh viện tỉnh bạn.")
+    assert f.kind == "donate" and f.amount == "300 triệu đồng"
+
+
+def test_vi_donation_in_kind_without_amount():
+    f = one("Đoàn công tác đã trao tặng gạo và thuốc men cho người dân vùng lũ của nước bạn.")
+    assert f.kind == "donate"
+
+
+def test_vi_pledge_promote_and_invitation():
+    f = one("Bí thư Tỉnh ủy Phan Thành Nam cho biết, tỉnh sẽ xây dựng ấn phẩm giới thiệu, quảng bá du lịch tới các đối tác.",
+            persons=["Phan Thành Nam"])
+    assert f.kind == "promote"
+    f = one("Phó Chủ tịch Ngô Bảo Trâm trân trọng mời đoàn doanh nghiệp sang thăm và khảo sát đầu tư tại tỉnh.",
+            persons=["Ngô Bảo Trâm"])
+    assert f.kind == "other"
+
+
+def test_vi_two_commitments_in_one_sentence_are_split_at_semicolon():
+    facts = run("Ông Hồ Đức Lợi mời đoàn đến thăm tỉnh; đồng thời đề nghị hai bên đẩy mạnh trao đổi sinh viên.",
+                persons=["Hồ Đức Lợi"])
+    assert [f.kind for f in facts] == ["other", "request"]
+    assert all(f.by == ("Hồ Đức Lợi",) for f in facts)
+
+
+# ---------------------------------------------------------------- Vietnamese negatives
+
+@pytest.mark.parametrize("sentence", [
+    "Chủ tịch tỉnh đánh giá cao những kết quả hợp tác giữa hai địa phương trong thời gian qua.",     # praise
+    "Chủ tịch tỉnh tin tưởng quan hệ hai tỉnh sẽ ngày càng phát triển.",                              # belief
+    "Tỉnh đã tổ chức nhiều đoàn xúc tiến đầu tư nhằm quảng bá hình ảnh địa phương.",                  # purpose, past
+    "Thời gian qua, hai tỉnh đã hợp tác hiệu quả trên nhiều lĩnh vực.",                                # past cooperation
+    "Trong thời gian tới, giữa hai tỉnh sẽ có nhiều cơ hội hợp tác.",                                  # assessment
+    "Chủ tịch tỉnh trao tặng bức tranh lưu niệm cho trưởng đoàn.",                                     # souvenir
+    "Hội nghị thể hiện sự nhất trí cao về vai trò của công tác đối ngoại.",                            # noun "nhất trí"
+    "Công tác này cần đáp ứng yêu cầu, nhiệm vụ trong giai đoạn mới.",                                 # noun "yêu cầu"
+])
+def test_vi_negatives(sentence):
+    assert run(sentence) == []
+
+
+def test_vi_boilerplate_lines_are_ignored():
+    body = ("Tỉnh đẩy mạnh đối ngoại.\n"
+            "Tin liên quan |\n"
+            "Tỉnh sẽ hỗ trợ bạn Lào xây trường |\n"
+            "0:00 / 0:00\n"
+            "Tỉnh Gia Lai trao tặng quà cho học sinh Campuchia\n"
+            "Nội dung chính của bài.\n"
+            "Tin bài liên quan\n"
+            "Tỉnh A sẽ hỗ trợ tỉnh B 1 tỷ đồng.\n")
+    assert run(body) == []
+
+
+def test_vi_headline_is_not_read():
+    text = "Quảng Bình ký kết thỏa thuận hợp tác với tỉnh Khammouane\nBuổi lễ diễn ra trang trọng."
+    assert find_commitments("t", text) == []
+
+
+def test_vi_internal_instruction_is_not_a_commitment():
+    assert run("Đồng chí yêu cầu lãnh đạo các sở, ngành tiếp thu đầy đủ thông tin.") == []
+
+
+def test_vi_request_continued_in_next_sentence_of_same_paragraph():
+    body = ("Ông Lý Minh Tâm mong muốn Bộ tiếp tục quan tâm giúp tỉnh kết nối đối tác. "
+            "Trước mắt, hỗ trợ tỉnh tổ chức hội nghị xúc tiến đầu tư tại Singapore.")
+    facts = run(body, persons=["Lý Minh Tâm"])
+    assert [f.kind for f in facts] == ["request", "request"]
+    assert facts[1].by == ("Lý Minh Tâm",)
+
+
+# ---------------------------------------------------------------- English
+
+def test_en_sign_and_will_cooperate_with_joint_subject():
+    body = ("Quang Ngai province and Japan's Gunma prefecture signed a memorandum of understanding on cooperation "
+            "on May 2. Under the document, the two sides will expand exchanges in agriculture and training.")
+    facts = run(body, HEAD_EN, provinces=["Quang Ngai"], partners=["Gunma"])
+    assert [f.kind for f in facts] == ["sign", "cooperate"]
+    assert facts[0].by == ("Quang Ngai",) and facts[1].by == ("Quang Ngai",)
+    assert facts[1].text.startswith("Under the document")
+
+
+def test_en_pledge_request_agree_donate():
+    body = ("Governor Kim Soo Min pledged to provide scholarships for students of Ha Nam. "
+            "He asked the province to help Korean firms with land procedures. "
+            "The two localities agreed to open a direct flight route. "
+            "The delegation handed over medical equipment worth USD 20,000 to the provincial hospital.")
+    facts = run(body, HEAD_EN, persons=["Kim Soo Min"], provinces=["Ha Nam"])
+    assert [f.kind for f in facts] == ["support", "request", "cooperate", "donate"]
+    assert facts[0].by == ("Kim Soo Min",) and facts[1].by == ("Kim Soo Min",)
+    assert facts[3].amount == "USD 20,000"
+
+
+def test_en_committed_to_bridge_is_promote():
+    f = one("Ambassador Lina Berg committed to being a bridge to introduce Swedish investors to the province.",
+            HEAD_EN, persons=["Lina Berg"])
+    assert f.kind == "promote"
+
+
+def test_en_clauses_split_at_while():
+    facts = run("Tay Ninh will continue to support Svay Rieng in vocational training while the Cambodian side "
+                "will create favourable conditions for Vietnamese traders.", HEAD_EN,
+                provinces=["Tay Ninh"], partners=["Svay Rieng"])
+    assert [f.kind for f in facts] == ["support", "support"]
+    assert facts[0].by == ("Tay Ninh",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The chairman appreciated the support of the embassy over the past years.",                  # praise
+    "He believed the agreement will help boost trade between the two localities.",                 # belief
+    "She hoped the visit would promote investment in the province.",                               # hope
+    "Her trip aims to promote cultural exchanges between the two countries.",                      # purpose
+    "In 2015-2020, the two provinces implemented many cooperation programmes.",                    # past
+    "The mayor presented a souvenir to the visiting governor.",                                    # souvenir
+    "Both sides will be able to benefit from the new route.",                                      # will be
+])
+def test_en_negatives(sentence):
+    assert run(sentence, HEAD_EN) == []
+
+
+def test_en_caption_credit_line_does_not_become_a_second_signing():
+    body = ("Officials at the signing ceremony (Photo: VNA)\n"
+            "Binh Phuoc province and Kratie province signed a cooperation agreement on June 1.")
+    facts = run(body, HEAD_EN, provinces=["Binh Phuoc"])
+    assert [f.kind for f in facts] == ["sign"]
+
+
+# ---------------------------------------------------------------- segmenter and fallbacks
+
+def test_sentence_splitter_handles_abbreviations_decimals_and_glued_sentences():
+    text = ("Ông Tâm làm việc tại TP. Hồ Chí Minh với 1.250,5 tỷ đồng vốn. Bà Lan phát biểu.Sau đó hai bên ký kết. "
+            "Mr. Smith arrived in the U.S. capital.")
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["Ông Tâm làm việc tại TP. Hồ Chí Minh với 1.250,5 tỷ đồng vốn.", "Bà Lan phát biểu.",
+                     "Sau đó hai bên ký kết.", "Mr. Smith arrived in the U.S. capital."]
+
+
+def test_quoted_pledge_is_attributed_to_the_speaker():
+    body = ("“Tỉnh sẽ tiếp tục tạo mọi điều kiện cho các nhà đầu tư Úc”, Chủ tịch UBND tỉnh Tạ Văn Hùng nói.")
+    f = one(body, persons=["Tạ Văn Hùng"])
+    assert f.kind == "support" and f.by == ("Tạ Văn Hùng",)
+
+
+def test_works_without_actors():
+    f = one("Thứ trưởng Đỗ Hải Yến cho biết Bộ sẽ hỗ trợ tỉnh mở rộng quan hệ với các địa phương Nhật Bản.")
+    assert f.kind == "support"
+    assert f.by == ("Đỗ Hải Yến",)
