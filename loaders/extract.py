@@ -43,8 +43,12 @@ def extract(doc: str, text: str) -> Extraction:
     organizations = [o for o in find_organizations(doc, text, provinces) if body(o.span.start)]
 
     place_end: dict[int, int] = {}
-    for f in (*find_provinces(doc, text), *find_partners(doc, text)):
-        place_end[f.span.start] = max(place_end.get(f.span.start, -1), f.span.end)
+    for f in (*find_provinces(doc, text), *find_partners(doc, text)):   # every occurrence, not just the first
+        for m in re.finditer(r"(?<![^\W\d_])" + re.escape(f.span.text) + r"(?![^\W\d_])", text):
+            place_end[m.start()] = max(place_end.get(m.start(), -1), m.end())
+            cap = re.search(r"(?<![^\W\d_])[A-ZĐ\u00c0-\u1ef9](?=[^\W\d_])", m.group())   # "tỉnh X": X starts a place too
+            if cap and cap.start() > 0 and cap.group().isupper():
+                place_end[m.start() + cap.start()] = max(place_end.get(m.start() + cap.start(), -1), m.end())
     foreign_names = {fold(p.name) for p in partners} | {fold(p.canonical) for p in partners if p.canonical}
     foreign_names.discard("")
     province_names = sorted({fold(p.span.text) for p in provinces} | {fold(p.name) for p in provinces}, key=len,

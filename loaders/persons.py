@@ -127,13 +127,18 @@ class OfficeTitleParser:
         after_locality = False
         while k < len(self.tokens) and self.joined(k):
             tok = self.tokens[k]
+            place_end = self.is_place(tok.start)
+            if place_end > 0:
+                while k < len(self.tokens) and self.tokens[k].start < place_end:
+                    k += 1
+                after_locality = False
+                continue
+            phrase = self._phrase(k)
+            if phrase:
+                after_locality = " ".join(t.text.lower() for t in self.tokens[k:k + phrase]) in self.locality
+                k += phrase
+                continue
             if tok.cap and tok.text[0].isalpha():
-                place_end = self.is_place(tok.start)
-                if place_end > 0:
-                    while k < len(self.tokens) and self.tokens[k].start < place_end:
-                        k += 1
-                    after_locality = False
-                    continue
                 n = self.name_at(k, after_locality)
                 if n:
                     return k, k, n
@@ -147,11 +152,6 @@ class OfficeTitleParser:
                     continue
                 return k, None, 0
             low = tok.text.lower()
-            phrase = self._phrase(k)
-            if phrase:
-                after_locality = " ".join(t.text.lower() for t in self.tokens[k:k + phrase]) in self.locality
-                k += phrase
-                continue
             if low in self.lower and tok.text == low or tok.text in ("’s", "'s"):
                 after_locality = low in self.locality
                 k += 1
@@ -229,8 +229,13 @@ class PersonFinder:
                 offices.append(self.parser.title_text(end, e2))
                 end = e2
                 continue
-            if self.tokens[end].text in ("Bộ", "Sở", "Tổng", "Đại", "Embassy", "Consulate", "Ministry", "Cục"):
-                e2, name_at, name_len = self.parser.parse(end, 1)      # an institution qualifying the last title
+            if self.tokens[end].text in ("Bộ", "Sở", "Tổng", "Đại", "Embassy", "Consulate", "Ministry", "Cục") or \
+                    self.parser.is_place(self.tokens[end].start) > 0:
+                first = 1
+                place_end = self.parser.is_place(self.tokens[end].start)
+                while place_end > 0 and end + first < len(self.tokens) and self.tokens[end + first].start < place_end:
+                    first += 1
+                e2, name_at, name_len = self.parser.parse(end, first)  # an institution qualifying the last title
                 org, _, stop = self.parser.title_text(end, e2)
                 title, s0, _ = offices[-1]
                 offices[-1] = (f"{title} {org}", s0, stop)
@@ -351,11 +356,16 @@ class PersonFinder:
                 order.append(key)
                 offices_of[key] = []
             for title, _, _ in m.offices:
-                self._add_office(offices_of[key], self._fill(title))
+                self._add_office(offices_of[key], _possessive(title))
         facts = []
         for key in order:
             m = by_key[key]
             offices = offices_of[key]
+            if self._side(m.name, offices) == "vietnam":     # the article's province completes Vietnamese titles only
+                filled: list[str] = []
+                for o in offices:
+                    self._add_office(filled, self._fill(o))
+                offices = filled
             facts.append(PersonFact(name=m.name, offices=tuple(offices), side=self._side(m.name, offices),
                                     span=Span(self.doc, m.start, m.end, self.text[m.start:m.end]),
                                     province=self.main_province if self._side(m.name, offices) == "vietnam" else None))
@@ -384,6 +394,11 @@ class PersonFinder:
 
     def _side(self, name: str, offices: list[str]) -> str:
         text = " ".join(offices)
+        if _ENVOY_TO_VIETNAM.search(text):
+            return "foreign"
+        first_words = {o.split()[0] for o in offices if o.split()}
+        if first_words & (_demonyms() - {"Vietnamese"}):
+            return "foreign"
         if any(h in text for h in _FOREIGN_HINTS) or any(self.is_foreign_place(o) for o in offices):
             if not re.search(r"\bViệt Nam tại\b|\bVietnamese Ambassador\b|\bof Vietnam to\b", text):
                 return "foreign"
@@ -397,6 +412,8 @@ class PersonFinder:
         return "vietnam" if first in self.parser.surnames else "foreign"
 
 
+_ENVOY_TO_VIETNAM = re.compile(r"\b(?:Ambassador|Consul(?:-| )?General|Consul|Đại sứ|Tổng Lãnh sự|Lãnh sự)\b[^,;]*?"
+                               r"\b(?:to|in|tại) (?:Vietnam|Viet Nam|Việt Nam)\b")
 _VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.I)
 
 

@@ -238,6 +238,17 @@ def _body_fn(text: str):
 # ---------------------------------------------------------------------------------------------
 # token helpers
 
+@lru_cache(maxsize=1)
+def _TITLE_BEFORE() -> re.Pattern:
+    """A title head shortly before a place: the place belongs to an office whose holder follows."""
+    from loaders.tables import column
+    heads = sorted(set(column("titles.tsv", "head")), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")\b[^,.;:\n]*$", re.I)
+
+
+_VI_DIACRITIC = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]", re.I)
+
+
 def _prev_word(t: str, start: int) -> str:
     """The word right before ``start`` when only spaces separate them, else ''."""
     m = re.search(r"(\S+)[ \u00a0]+$", t[max(0, start - 40):start])
@@ -412,6 +423,11 @@ def find_partners(doc: str, text: str) -> list[PartnerFact]:
                 if gz_partners.lookup(prefix) is not None or prefix in all_names:
                     cut = i
                     break
+        if cut is None and len(toks) >= 3 and gz_partners.lookup(name) is None and _TITLE_BEFORE().search(
+                t[max(0, m.start() - 50):m.start()]):
+            # "Chủ tịch Hội đồng thành phố Plovdiv Ivan Petrov": a title's place, then its holder's name;
+            # a Latin-script place name is one word, a Vietnamese transliteration two syllables
+            cut = 1 if not _VI_DIACRITIC.search(toks[0]) else 2
         if cut is not None:
             name = " ".join(toks[:cut])
         s, e = m.start(), m.start("name") + len(name)

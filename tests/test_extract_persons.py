@@ -1,0 +1,105 @@
+"""Persons and offices: the title grammar, on short sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+
+
+def persons(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    ex = extract("t", text)
+    for p in ex.persons:
+        assert text[p.span.start:p.span.end] == p.span.text == p.name
+    return {p.name: (p.side, p.offices) for p in ex.persons}
+
+
+def test_title_chain_before_name_with_province_inside():
+    got = persons("Sáng 3/4, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Hải đã tiếp đoàn.")
+    assert list(got) == ["Võ Trọng Hải"]
+    side, offices = got["Võ Trọng Hải"]
+    assert side == "vietnam"
+    assert "Chủ tịch UBND tỉnh Hà Tĩnh" in offices
+    assert any(o.startswith("Phó Bí thư Tỉnh ủy") for o in offices)
+
+
+def test_name_then_titles_after_comma():
+    got = persons("Đoàn do đồng chí Đỗ Hùng Việt, Ủy viên Trung ương Đảng, Thứ trưởng Bộ Ngoại giao làm trưởng đoàn.")
+    side, offices = got["Đỗ Hùng Việt"]
+    assert side == "vietnam"
+    assert "Thứ trưởng Bộ Ngoại giao" in offices and "Ủy viên Trung ương Đảng" in offices
+
+
+def test_list_of_hosts_after_colon_and_semicolons():
+    got = persons("Tiếp đoàn có các đồng chí: Hồ Văn Niên, Bí thư Tỉnh ủy; Đặng Thị Lan, Phó Chủ tịch HĐND tỉnh; "
+                  "lãnh đạo các sở, ngành của tỉnh Gia Lai.")
+    assert set(got) == {"Hồ Văn Niên", "Đặng Thị Lan"}
+    assert got["Đặng Thị Lan"][1] == ("Phó Chủ tịch HĐND tỉnh Gia Lai",)
+
+
+def test_province_filled_from_context():
+    got = persons("Tại tỉnh Sóc Trăng, Chủ tịch UBND tỉnh Trần Văn Lâu phát biểu.")
+    assert got["Trần Văn Lâu"][1] == ("Chủ tịch UBND tỉnh Sóc Trăng",)
+
+
+def test_foreign_guest_with_dash_title_and_place():
+    got = persons("Ông Tanaka Hiroshi – Phó Thống đốc tỉnh Shizuoka cảm ơn tỉnh Quảng Nam.")
+    side, offices = got["Tanaka Hiroshi"]
+    assert side == "foreign"
+    assert offices[0].startswith("Phó Thống đốc tỉnh Shizuoka")
+
+
+def test_foreign_name_after_foreign_locality_title():
+    got = persons("Chủ tịch Hội đồng thành phố Plovdiv Ivan Petrov Georgiev ký bản ghi nhớ với tỉnh Ninh Bình.")
+    assert "Ivan Petrov Georgiev" in got
+    assert got["Ivan Petrov Georgiev"][0] == "foreign"
+
+
+def test_consul_general_is_foreign_even_with_vietnamese_city():
+    got = persons("Chủ tịch UBND tỉnh Lâm Đồng Trần Hồng Thái tiếp bà Maria Lopez - Tổng Lãnh sự Mexico tại "
+                  "Thành phố Hồ Chí Minh.")
+    assert got["Maria Lopez"][0] == "foreign"
+    assert got["Trần Hồng Thái"][0] == "vietnam"
+    assert "Thành phố Hồ Chí Minh" not in got
+
+
+def test_ethnic_minority_name_with_party_title_is_vietnamese():
+    got = persons("Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Ksor Phước Hà phát biểu tại buổi lễ ở Gia Lai.")
+    assert got["Ksor Phước Hà"][0] == "vietnam"
+
+
+def test_english_title_before_name_and_possessive_party_committee():
+    got = persons("Secretary of Ha Nam’s Party Committee Le Thi Thuy received Governor Park Jun Ho in Ha Nam.")
+    assert got["Le Thi Thuy"] == ("vietnam", ("Secretary of the Party Committee of Ha Nam province",))
+    assert got["Park Jun Ho"][0] == "foreign"
+
+
+def test_english_premodified_title():
+    got = persons("Osaka Mayor Yoshimura Hirofumi and Japanese Ambassador to Vietnam Ito Naoki visited Hai Phong.")
+    assert got["Yoshimura Hirofumi"] == ("foreign", ("Mayor of Osaka",))
+    assert got["Ito Naoki"][0] == "foreign"
+
+
+def test_short_references_do_not_make_new_persons():
+    got = persons("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên làm việc với tỉnh Bắc Giang. Bộ trưởng Diên nhấn mạnh, "
+                  "ông Diên đề nghị tỉnh hỗ trợ doanh nghiệp.")
+    assert list(got) == ["Nguyễn Hồng Diên"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ảnh: Minh Đức",                                                     # photo credit
+    "Mối quan hệ do Chủ tịch Hồ Chí Minh và Fidel Castro vun đắp.",       # no one named as an actor here
+    "Đường Lê Duẩn, thành phố Đà Nẵng được trang trí.",                   # a street
+    "0:00 / 0:00",
+])
+def test_negatives_make_no_person(text):
+    assert "Minh Đức" not in persons(text)
+    assert "Fidel Castro" not in persons(text)
+    assert "Lê Duẩn" not in persons(text)
+
+
+def test_boilerplate_tail_lists_are_ignored():
+    text = ("Chủ tịch UBND tỉnh Vũ Đại Thắng tiếp Đại sứ Pháp.\n\nĐọc nhiều\n"
+            "Tổng thống Mỹ Joe Biden thăm châu Phi\nThủ tướng Anh Rishi Sunak phát biểu")
+    got = persons(text)
+    assert "Joe Biden" not in got and "Rishi Sunak" not in got
+    assert "Vũ Đại Thắng" in got
