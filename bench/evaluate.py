@@ -1,0 +1,47 @@
+"""Score the extractor on the annotated articles in ../shared with the shared scorer.
+
+    .venv/bin/python bench/evaluate.py [--shared ../shared] [--verbose]
+
+Runs `dipkg extract` logic in-process over ../shared/seeds and ../shared/dev/articles,
+writes the JSONL records to a temporary folder and prints ../shared/eval/score.py's
+table for each set. ../shared is not part of the repository: without it this says so.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SETS = (("seeds", "seeds", "gold/seeds"), ("dev", "dev/articles", "gold/dev"))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--verbose", action="store_true")
+    a = ap.parse_args()
+    if not (a.shared / "eval" / "score.py").exists():
+        print(f"{a.shared}/eval/score.py not found: the evaluation data is not part of the repository", file=sys.stderr)
+        return 2
+    from graph.ingest import ReadReport, iter_extractions
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, articles, gold in SETS:
+            out = Path(tmp) / f"{name}.jsonl"
+            report = ReadReport()
+            records = [ex.to_record() for _, ex in iter_extractions([a.shared / articles], report)]
+            out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+            print(f"== {name}: {len(records)} documents")
+            cmd = [sys.executable, str(a.shared / "eval" / "score.py"), "--gold", str(a.shared / gold), "--pred", str(out)]
+            subprocess.run(cmd + (["--verbose"] if a.verbose else []), check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
