@@ -79,6 +79,7 @@ def ingest(paths: List[Path] = typer.Argument(..., exists=True, help="files or f
     """Read, extract and write documents into the graph; a summary at the end."""
     from rich.progress import Progress
     from graph.ingest import ingest as run_ingest
+    from graph.store import StoreError
     from loaders.reading import iter_paths
 
     total = sum(1 for _ in iter_paths(list(paths)))
@@ -88,10 +89,18 @@ def ingest(paths: List[Path] = typer.Argument(..., exists=True, help="files or f
             task = bar.add_task("ingesting", total=total)
             summary = run_ingest(paths, store, batch_size=batch_size,
                                  progress=lambda n: bar.advance(task, n))
+    except StoreError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(1)
     finally:
         store.close()
     _report_rejections(summary.rejected, summary.skipped)
     typer.echo(f"documents ingested: {summary.documents}")
+    if summary.stopped:
+        _err(f"error: ingest stopped: {summary.stopped}\n"
+             f"{summary.documents} documents were written whole before the stop and none in part; "
+             "run the same command again to complete it")
+        raise typer.Exit(1)
     typer.echo(f"nodes: {summary.nodes_after} (+{summary.nodes_after - summary.nodes_before})  "
                f"relationships: {summary.rels_after} (+{summary.rels_after - summary.rels_before})")
     typer.echo(f"rejected: {len(summary.rejected)}  skipped: {len(summary.skipped)}")
@@ -216,6 +225,35 @@ def analytics(top: int = typer.Option(10, "--top", min=1, help="rows per measure
     print_table(a.degree, "degree centrality")
     print_table(a.betweenness, "betweenness centrality")
     print_table([{**c, "members": ", ".join(c["members"])} for c in a.communities], "communities (Louvain)")
+
+
+class RdfFormat(str, Enum):
+    turtle = "turtle"
+    json_ld = "json-ld"
+
+
+@export_app.command("rdf")
+def export_rdf(out: Path = typer.Option(..., "--out", help="RDF file to write"),
+               fmt: RdfFormat = typer.Option(RdfFormat.turtle, "--format")):
+    """The whole graph as RDF (dipkg vocabulary, evidence on every fact); same store, same bytes."""
+    from ontology.rdf import export_rdf as write_rdf
+
+    with _store() as store:
+        n, t = write_rdf(store, out, fmt.value)
+    typer.echo(f"{n} nodes, {t} triples -> {out}")
+
+
+@app.command()
+def review(fmt: RowFormat = typer.Option(RowFormat.table, "--format")):
+    """Identity decisions marked uncertain (name matches that need a human look), with their evidence."""
+    from graph.identities import uncertain_merges
+    from queries.output import emit
+
+    with _store() as store:
+        rows = uncertain_merges(store)
+    if fmt == RowFormat.table:
+        rows = [{k: v for k, v in r.items() if k != "quote"} for r in rows]
+    emit(rows, fmt.value, title="uncertain identity decisions")
 
 
 @export_app.command("graphml")

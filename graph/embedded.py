@@ -78,7 +78,7 @@ class EmbeddedServer:
     """Start, stop, inspect and reset the ArcadeDB child server under ``<home>/server``."""
 
     def __init__(self, home: Path | None = None, heap: str | None = None):
-        self.home = (home or data_home()) / "server"
+        self.home = (home or data_home()).absolute() / "server"     # java runs with cwd=home: no relative paths
         self.heap = heap or os.environ.get("DIPKG_SERVER_HEAP", "2g")
 
     # files ------------------------------------------------------------

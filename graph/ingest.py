@@ -1,7 +1,8 @@
 """The ingest pipeline: paths → documents → facts → graph rows → store.
 
-Reading and extraction of every document happen before anything is written;
-writes go in batches of whole documents (see ``graph.writer``).
+Documents are read and extracted one by one and written in batches of whole
+documents (see ``graph.writer``), each batch one transaction; the next batch is read
+and extracted while the one before it is being written.
 """
 from __future__ import annotations
 
@@ -39,14 +40,21 @@ def extract_document(d: Document) -> Extraction:
 def iter_extractions(paths: Iterable[Path], report: ReadReport) -> Iterator[tuple[Document, Extraction]]:
     """Read and extract each document; refusals go to ``report`` and the run goes on."""
     for path in iter_paths(list(paths)):
+        problems: list = []
         try:
-            docs = read_documents(path)
+            docs = read_documents(path, problems)
         except NotADocument as e:
             report.skipped.append(Rejection(str(path), str(e), "NotADocument"))
             continue
         except DocumentError as e:
             report.rejected.append(Rejection(str(path), str(e), type(e).__name__))
             continue
+        except Exception as e:  # noqa: BLE001 - a file that defeats the reader (RecursionError…) costs only itself
+            report.rejected.append(Rejection(str(path), f"could not be read: {type(e).__name__}: {e}",
+                                             "UnreadableFile"))
+            continue
+        for source, e in problems:            # bad records of a JSON/JSONL file; its good ones go on
+            report.rejected.append(Rejection(source, str(e), type(e).__name__))
         for d in docs:
             try:
                 yield d, extract_document(d)
@@ -64,6 +72,7 @@ class IngestSummary:
     rels_after: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Rejection] = field(default_factory=list)
+    stopped: str | None = None        # why the run stopped early (the store became unusable), if it did
 
 
 def ingest(paths: list[Path], store, batch_size: int = 100,
@@ -71,6 +80,7 @@ def ingest(paths: list[Path], store, batch_size: int = 100,
     """Ingest everything under ``paths`` into ``store``; returns counts and rejections."""
     from graph.schema import ensure_schema
     from graph.stats import totals
+    from graph.store import StoreUnavailable
     from graph.writer import GraphWriter
     from ontology.projection import project
     from ontology.resolver import PersonResolver
@@ -83,23 +93,54 @@ def ingest(paths: list[Path], store, batch_size: int = 100,
     resolver = PersonResolver(store)
     pending: list[tuple[Document, Extraction]] = []
 
-    def flush() -> None:
-        rows = [(ex.doc, project(ex, d.source, resolver.resolve(ex))) for d, ex in pending]
-        result = writer.write(rows)
+    # One batch is written (in a worker thread, mostly waiting on the server) while the next
+    # is read and extracted here. A batch is resolved and projected only once the one before
+    # it is committed, so the resolver always sees every earlier document in the store.
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    inflight: list[tuple[Future, list[tuple[Document, Extraction]]]] = []
+
+    def settle() -> None:
+        if not inflight:
+            return
+        fut, batch = inflight.pop()
+        result = fut.result()             # StoreUnavailable propagates from here
         summary.documents += len(result.written)
         for doc_id, reason in result.failed.items():
-            src = next((d.source for d, ex in pending if ex.doc == doc_id), doc_id)
+            src = next((d.source for d, ex in batch if ex.doc == doc_id), doc_id)
             report.rejected.append(Rejection(src, reason, "StoreError"))
         if progress:
-            progress(len(pending))
-        pending.clear()
+            progress(len(batch))
 
-    for d, ex in iter_extractions(paths, report):
-        pending.append((d, ex))
-        if len(pending) >= batch_size:
-            flush()
-    if pending:
-        flush()
-    summary.nodes_after, summary.rels_after = totals(store)
+    def flush(pool: ThreadPoolExecutor) -> None:
+        settle()
+        batch = list(pending)
+        pending.clear()
+        rows = []
+        for d, ex in batch:
+            try:
+                rows.append((ex.doc, project(ex, d.source, resolver.resolve(ex))))
+            except Exception as e:  # noqa: BLE001 - facts that cannot become graph rows cost only their document
+                report.rejected.append(Rejection(d.source, f"could not be turned into graph rows: "
+                                                           f"{type(e).__name__}: {e}", "ProjectionError"))
+        inflight.append((pool.submit(writer.write, rows), batch))
+
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipkg-writer") as pool:
+            try:
+                for d, ex in iter_extractions(paths, report):
+                    pending.append((d, ex))
+                    if len(pending) >= batch_size:
+                        flush(pool)
+                if pending:
+                    flush(pool)
+                settle()
+            finally:
+                for fut, _ in inflight:   # on any error here: let the write in flight finish or fail first
+                    fut.exception()
+        summary.nodes_after, summary.rels_after = totals(store)
+    except StoreUnavailable as e:     # every document committed so far is whole; a re-run completes the rest
+        summary.stopped = str(e)
+        summary.nodes_after, summary.rels_after = summary.nodes_before, summary.rels_before
     summary.rejected, summary.skipped = report.rejected, report.skipped
     return summary

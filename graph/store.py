@@ -8,20 +8,31 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import time
 from pathlib import Path
 from typing import Any, Callable
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, TransientError, SessionExpired
+from neo4j.exceptions import (AuthError, ClientError, DriverError, Forbidden, Neo4jError,
+                              ServiceUnavailable, SessionExpired, TransientError)
 
 from graph.embedded import DATABASE, USER, EmbeddedServer
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
+RETRY_SECONDS = 10.0         # how long the driver retries transient errors and lost connections
 
 
 class StoreError(RuntimeError):
-    """The store refused or failed an operation; the message never carries credentials."""
+    """The store refused or failed an operation; the message never carries credentials.
+
+    Raised for one operation (say, one document's transaction) that the server refused
+    for a reason that retrying will not change: the other operations may go on."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be used at all (unreachable after retries, authentication refused):
+    a run should stop here rather than fail every document in turn."""
 
 
 def load_cypher(name: str) -> str:
@@ -40,17 +51,42 @@ def _retryable(err: Exception) -> bool:
         "ConstraintValidationFailed" in code or "ConcurrentModification" in msg or "DuplicatedKey" in msg)
 
 
+_USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
+
+
+def scrub(text: str, *secrets: str | None) -> str:
+    """``text`` without the given secrets, NEO4J_PASSWORD, or user:password@ parts of URIs."""
+    for secret in (*secrets, os.environ.get("NEO4J_PASSWORD")):
+        if secret and len(secret) >= 3:
+            text = text.replace(secret, "***")
+    return _USERINFO.sub("***@", text)
+
+
 class Neo4jStore:
     """A neo4j-driver connection plus the retry policy for whole-document transactions."""
 
-    def __init__(self, uri: str, user: str, password: str, database: str | None, embedded: bool = False):
-        self.uri, self.database, self.embedded = uri, database, embedded
-        self._driver = GraphDatabase.driver(uri, auth=(user, password))
+    def __init__(self, uri: str, user: str, password: str, database: str | None, embedded: bool = False,
+                 retry_seconds: float | None = None):
+        self.uri, self.database, self.embedded = scrub(uri, password), database, embedded
+        self._secret = password
+        if retry_seconds is None:
+            try:
+                retry_seconds = float(os.environ.get("DIPKG_RETRY_SECONDS", RETRY_SECONDS))
+            except ValueError:
+                retry_seconds = RETRY_SECONDS
+        try:
+            self._driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=retry_seconds)
+        except (DriverError, ValueError) as e:
+            raise StoreUnavailable(f"cannot use the graph URI {self.uri}: {self._clean(str(e))}") from None
         try:
             self._driver.verify_connectivity()
+        except AuthError:
+            self._driver.close()
+            raise StoreUnavailable(f"the graph at {self.uri} refused the credentials "
+                                   "(check NEO4J_USERNAME and NEO4J_PASSWORD)") from None
         except Exception as e:  # noqa: BLE001 - re-raised with a clean message
             self._driver.close()
-            raise StoreError(f"cannot reach the graph at {uri}: {type(e).__name__}") from None
+            raise StoreUnavailable(f"cannot reach the graph at {self.uri}: {type(e).__name__}") from None
 
     @classmethod
     def connect(cls, home: Path | None = None) -> "Neo4jStore":
@@ -71,6 +107,9 @@ class Neo4jStore:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _clean(self, text: str) -> str:
+        return scrub(text, self._secret)
+
     # running ----------------------------------------------------------------
     def read(self, cypher: str, **params: Any) -> list[dict]:
         return self._with_retry(lambda tx: [r.data() for r in tx.run(cypher, params)], write=False)
@@ -83,19 +122,24 @@ class Neo4jStore:
         return self._with_retry(work, write=True, attempts=attempts)
 
     def _with_retry(self, work: Callable[[Any], Any], write: bool, attempts: int = 6) -> Any:
+        """The driver's managed transactions already retry transient errors and lost
+        connections for ``retry_seconds``; this adds retries of the errors it does not
+        retry (ArcadeDB's concurrent-MERGE ClientError) and turns failures into
+        ``StoreError`` (this operation) or ``StoreUnavailable`` (the store as a whole)."""
         for attempt in range(attempts):
             try:
                 with self._driver.session(database=self.database) as session:
                     run = session.execute_write if write else session.execute_read
                     return run(work)
+            except (AuthError, Forbidden) as e:
+                raise StoreUnavailable(self._clean(f"the graph refused access: {e.code or type(e).__name__}")) from None
             except Neo4jError as e:
-                if attempt + 1 < attempts and _retryable(e):
+                if attempt + 1 < attempts and _retryable(e) and not isinstance(e, TransientError):
                     time.sleep(0.05 * (2 ** attempt) * (1 + random.random()))
                     continue
-                raise StoreError(f"{e.code or type(e).__name__}: {e.message or ''}".strip()) from None
+                raise StoreError(self._clean(f"{e.code or type(e).__name__}: {e.message or ''}".strip().rstrip(":"))
+                                 ) from None
             except (ServiceUnavailable, SessionExpired) as e:
-                if attempt + 1 < attempts:
-                    time.sleep(0.2 * (attempt + 1))
-                    continue
-                raise StoreError(f"graph unavailable: {type(e).__name__}") from None
+                raise StoreUnavailable(f"graph unavailable at {self.uri} ({type(e).__name__}); "
+                                       "retried for the configured time, giving up") from None
         raise StoreError("unreachable")  # pragma: no cover

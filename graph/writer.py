@@ -2,14 +2,16 @@
 
 A batch of whole documents goes in one transaction (fast: ~100 documents per
 commit); if that transaction fails, each document is retried alone so one bad
-document costs nothing else. Within a transaction: nodes label by label, then
+document costs nothing else. A store that cannot be used at all (``StoreUnavailable``)
+stops the write at once: every document committed before it is whole, the rest are
+absent, and running the same ingest again completes it. Within a transaction: nodes label by label, then
 relationships group by group, each as one ``UNWIND $rows`` MERGE.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.store import Neo4jStore, StoreError, load_cypher
+from graph.store import Neo4jStore, StoreError, StoreUnavailable, load_cypher
 from ontology.model import check_label, check_rel
 from ontology.projection import GraphBatch
 
@@ -19,14 +21,25 @@ _NODE_ORDER = ("Document", "Province", "Country", "ForeignLocality", "Internatio
                "DiplomaticMission", "NGO", "Company", "Organization", "Person", "Post", "Meeting", "Commitment")
 
 
+# Types whose end node has far fewer relationships than the start: a Country or Province is
+# evidenced by every document that names it, a Document evidences a few dozen nodes. ArcadeDB
+# checks a relationship MERGE from the node written first, so for these the pattern is written
+# from the end; otherwise each new document's MERGE walks the hub's whole edge list.
+_MERGE_FROM_END = frozenset({"EVIDENCED_BY"})
+_MERGE_LINE = "MERGE (a)-[r:__TYPE__ {key: row.key}]->(b)"
+assert _MERGE_LINE in _REL_TEMPLATE
+
+
 def node_statement(label: str) -> str:
     return _NODE_TEMPLATE.replace("__LABEL__", check_label(label))
 
 
 def rel_statement(rel_type: str, start: str, end: str) -> str:
     check_rel(rel_type, start, end)
-    return (_REL_TEMPLATE.replace("__TYPE__", rel_type).replace("__FROM__", check_label(start))
-            .replace("__TO__", check_label(end)))
+    text = _REL_TEMPLATE
+    if rel_type in _MERGE_FROM_END:
+        text = text.replace(_MERGE_LINE, "MERGE (b)<-[r:__TYPE__ {key: row.key}]-(a)")
+    return text.replace("__TYPE__", rel_type).replace("__FROM__", check_label(start)).replace("__TO__", check_label(end))
 
 
 @dataclass
@@ -37,15 +50,55 @@ class WriteResult:
     relationships: int = 0
 
 
+def _grouped_nodes(rows: list[dict]) -> list[dict]:
+    """One row per node id: the first row's properties and quote, every document, alias and evidence
+    reference (in order, once)."""
+    out: dict[str, dict] = {}
+    for r in rows:
+        g = out.get(r["id"])
+        if g is None:
+            g = out[r["id"]] = {"id": r["id"], "props": r["props"], "docs": [], "aliases": [], "refs": [],
+                                "quote": r.get("quote")}
+        if r["doc"] not in g["docs"]:
+            g["docs"].append(r["doc"])
+        if r.get("alias") is not None and r["alias"] not in g["aliases"]:
+            g["aliases"].append(r["alias"])
+        if r.get("ref") is not None and r["ref"] not in g["refs"]:       # evidence spans (doc#start-end)
+            g["refs"].append(r["ref"])
+        g["quote"] = g["quote"] or r.get("quote")
+    return list(out.values())
+
+
+def _grouped_rels(rows: list[dict]) -> list[dict]:
+    """One row per (start, end, key): the first row's properties and quote, every document and
+    evidence reference (once), and the earliest and latest date."""
+    out: dict[tuple, dict] = {}
+    for r in rows:
+        k = (r["a"], r["b"], r["key"])
+        g = out.get(k)
+        if g is None:
+            g = out[k] = {"a": r["a"], "b": r["b"], "key": r["key"], "props": r["props"], "quote": r["quote"],
+                          "docs": [], "refs": [], "first": None, "last": None}
+        if r["doc"] not in g["docs"]:
+            g["docs"].append(r["doc"])
+        if r["ref"] is not None and r["ref"] not in g["refs"]:
+            g["refs"].append(r["ref"])
+        d = r.get("date")
+        if d is not None:
+            g["first"] = d if g["first"] is None or d < g["first"] else g["first"]
+            g["last"] = d if g["last"] is None or d > g["last"] else g["last"]
+    return list(out.values())
+
+
 def _write_batch(tx, batch: GraphBatch) -> None:
     for label in sorted(batch.nodes, key=lambda l: (_NODE_ORDER.index(l) if l in _NODE_ORDER else 99, l)):
         rows = batch.nodes[label]
         if rows:
-            tx.run(node_statement(label), rows=rows).consume()
+            tx.run(node_statement(label), rows=_grouped_nodes(rows)).consume()
     for (rel_type, start, end) in sorted(batch.rels):
         rows = batch.rels[(rel_type, start, end)]
         if rows:
-            tx.run(rel_statement(rel_type, start, end), rows=rows).consume()
+            tx.run(rel_statement(rel_type, start, end), rows=_grouped_rels(rows)).consume()
 
 
 class GraphWriter:
@@ -64,17 +117,28 @@ class GraphWriter:
         try:
             self.store.write_tx(lambda tx: _write_batch(tx, merged))
             done = docs
-        except StoreError:
+        except StoreUnavailable:
+            raise
+        except StoreError as e:
             done = []
-            for doc_id, b in docs:            # find the culprit; the rest still land
-                try:
-                    self.store.write_tx(lambda tx, b=b: _write_batch(tx, b))
-                    done.append((doc_id, b))
-                except StoreError as e:
-                    result.failed[doc_id] = str(e)
+            if len(docs) == 1:
+                result.failed[docs[0][0]] = f"the store refused the document: {e}"
+            else:
+                for item in docs:             # find the culprit; the rest still land
+                    self._write_one(item, done, result)
         for doc_id, b in done:
             n, r = b.counts()
             result.written.append(doc_id)
             result.nodes += n
             result.relationships += r
         return result
+
+    def _write_one(self, item: tuple[str, GraphBatch], done: list, result: WriteResult) -> None:
+        doc_id, b = item
+        try:
+            self.store.write_tx(lambda tx: _write_batch(tx, b))
+            done.append(item)
+        except StoreUnavailable:
+            raise
+        except StoreError as e:
+            result.failed[doc_id] = f"the store refused the document: {e}"

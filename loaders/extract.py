@@ -14,7 +14,7 @@ from loaders.dates import document_date
 from loaders.meetings import find_meetings
 from loaders.persons import PersonFinder
 from loaders.places import find_organizations, find_partners, find_provinces
-from loaders.text import Layout, Sentence, language
+from loaders.text import Sentence, language, layout_of
 from ontology.facts import Extraction
 from ontology.identity import fold
 
@@ -34,8 +34,12 @@ def _main_province(provinces, text: str) -> str | None:
     return first if counts[first] == n else top
 
 
+MAX_CHARS = 100_000     # ~50 news articles; a longer text is read up to here (spans stay valid offsets)
+
+
 def extract(doc: str, text: str) -> Extraction:
-    layout = Layout(text)
+    text = text[:MAX_CHARS] if len(text) > MAX_CHARS else text
+    layout = layout_of(text)
     body = layout.is_body
     provinces = [p for p in find_provinces(doc, text) if body(p.span.start)]
     partners = [p for p in find_partners(doc, text) if body(p.span.start)]
@@ -43,8 +47,9 @@ def extract(doc: str, text: str) -> Extraction:
     organizations = [o for o in find_organizations(doc, text, provinces) if body(o.span.start)]
 
     place_end: dict[int, int] = {}
-    for f in (*find_provinces(doc, text), *find_partners(doc, text)):   # every occurrence, not just the first
-        for m in re.finditer(r"(?<![^\W\d_])" + re.escape(f.span.text) + r"(?![^\W\d_])", text):
+    place_surfaces = {f.span.text for f in (*find_provinces(doc, text), *find_partners(doc, text))}
+    for surface in sorted(place_surfaces):      # every occurrence, not just the first; each surface once
+        for m in re.finditer(r"(?<![^\W\d_])" + re.escape(surface) + r"(?![^\W\d_])", text):
             place_end[m.start()] = max(place_end.get(m.start(), -1), m.end())
             cap = re.search(r"(?<![^\W\d_])[A-ZĐ\u00c0-\u1ef9](?=[^\W\d_])", m.group())   # "tỉnh X": X starts a place too
             if cap and cap.start() > 0 and cap.group().isupper():
@@ -60,7 +65,9 @@ def extract(doc: str, text: str) -> Extraction:
             f = f.replace(f" {n} ", "  ")
         return any(f" {n} " in f for n in foreign_names)
 
-    finder = PersonFinder(doc, text, body, lambda off: place_end.get(off, -1), is_foreign_place, main)
+    surfaces = Counter(p.span.text for p in provinces if p.name == main and not p.span.text.lower().startswith(("tỉnh", "thành phố", "tp")))
+    main_surface = surfaces.most_common(1)[0][0] if surfaces else main
+    finder = PersonFinder(doc, text, body, lambda off: place_end.get(off, -1), is_foreign_place, main, main_surface)
     persons = finder.persons()
 
     sentences = layout.sentences()

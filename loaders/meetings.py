@@ -57,6 +57,22 @@ def sides(persons: list[PersonFact], lead_end: int = 10**9) -> tuple[tuple[str, 
     return vn or foreign, ()
 
 
+def _elsewhere(person: PersonFact, sentences: list[Sentence], cue: Sentence) -> bool:
+    """Is the person named only in a sentence about another encounter ("Earlier, the delegation met
+    Ambassador X", "Mr. A also had a meeting with Consul General Y")? Such a person is not a side."""
+    if cue.start <= person.span.start < cue.end:
+        return False
+    for s in sentences:
+        if s.start <= person.span.start < s.end:
+            return bool(_OTHER_EVENT.search(s.text))
+    return False
+
+
+_OTHER_EVENT = re.compile(r"^(?:Earlier|Previously|Before that|Prior to (?:that|the talks|the meeting)|Trước đó)\b|"
+                          r"\balso (?:had|held) (?:a |separate )?(?:meeting|talks|working session)s? with\b|"
+                          r"\balso (?:met|visited)\b|\bcũng đã (?:có buổi )?(?:gặp|thăm|làm việc với)\b", re.I)
+
+
 def _is_central(offices: tuple[str, ...]) -> bool:
     text = " ".join(offices)
     return bool(_CENTRAL.search(text)) and not _LOCAL.search(text)
@@ -69,6 +85,7 @@ def find_meetings(doc: str, text: str, sentences: list[Sentence], title: str | N
     if cue_sentence is None or not persons:
         return []
     lead = sentences[:LEAD_SENTENCES + 2]
+    persons = [p for p in persons if not _elsewhere(p, sentences, cue_sentence)] or persons
     a, b = sides(persons, lead[-1].end if lead else 0)
     if not a:
         return []

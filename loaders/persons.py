@@ -29,7 +29,9 @@ from ontology.identity import fold
 WORD = re.compile(r"(?<=\s)['’]s(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+|-(?:[^\W\d_]+))*|[^\W\d_]+'|\d+")
 _SEP_TITLE = re.compile(r"^\s*(?:,|–|-|—|:|\(|,?\s*là)\s*$")
 _SPACE = re.compile(r"^[ \t\u00a0]+$")
-_BOUNDARY_WORDS = {"có", "gồm", "và", "with", "and", "cùng", "by", "của", "do", "là", "giữa", "between", "as",
+_ADDRESS_WORDS = {"mr", "mrs", "ms", "madam", "madame", "dr", "ông", "bà", "ngài"}
+_BOUNDARY_WORDS = {"was", "were", "is", "are", "on", "met", "received", "welcomed", "visited", "thanked", "including",
+                   "tiếp", "gặp", "thăm", "có", "gồm", "và", "with", "and", "cùng", "by", "của", "do", "là", "giữa", "between", "as",
                    "welcoming", "said", "thì", "theo", "bởi"}
 _FOREIGN_HINTS = ("Tổng Lãnh sự quán", "Đại sứ quán", "Embassy", "Consulate")
 _VN_INSTITUTIONS = re.compile(
@@ -37,7 +39,8 @@ _VN_INSTITUTIONS = re.compile(
     r"Ban Chấp hành Trung ương|Bộ [A-ZĐ]|Sở [A-ZĐ]|Cục [A-ZĐ]|ĐBQH|UVTV|Ban Thường vụ Tỉnh|Mặt trận Tổ quốc|"
     r"Công an tỉnh|Bộ đội|Quốc hội|People['’]s Committee|Party Committee|People['’]s Council|Vietnam|Viet Nam|"
     r"Việt Nam)", re.I)
-_FILL_PROVINCE = re.compile(r"(?:\b(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành ủy)|provincial People['’]s Committee)$")
+_FILL_PROVINCE = re.compile(r"(?:\b(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành ủy)|provincial People['’]s Committee)$|"
+                            r"\bthe provincial (?:Party Committee|People['’]s Council|Department of [A-Z][\w ]+)$")
 
 
 @dataclass(frozen=True)
@@ -139,9 +142,28 @@ class OfficeTitleParser:
                 k += phrase
                 continue
             if tok.cap and tok.text[0].isalpha():
+                if tok.text.lower() in _ADDRESS_WORDS and k + 1 < len(self.tokens) and \
+                        re.fullmatch(r"\.?[ \t\u00a0]+", self.gap(k + 1)):
+                    n = self.name_at(k + 1, False)       # "Consul General in Da Nang Mr. Tadsanai Ratchaput"
+                    if n:
+                        return k, k + 1, n
+                if self._all_caps(tok.text) and tok.text not in self.surnames:
+                    k += 1                                # "UBND TP Cần Thơ": an abbreviation never starts a name
+                    after_locality = False
+                    continue
+                if self._prev_word(k) == "of" and tok.text not in self.surnames and self.run_length(k) >= 3 \
+                        and not any(t.text in self.org for t in self.tokens[k:k + self.run_length(k)]):
+                    n = self.name_at(k + 1, False)       # "Council of Vienne Alain Pichon": the place takes one word
+                    if n:
+                        return k + 1, k + 1, n
                 n = self.name_at(k, after_locality)
                 if n:
                     return k, k, n
+                org_run = self._org_run(k)
+                if org_run:                               # "the Departmental Council of …": an institution's name
+                    k += 1
+                    after_locality = False
+                    continue
                 if tok.text in self.org or self._all_caps(tok.text):
                     k += 1
                     after_locality = False
@@ -167,6 +189,15 @@ class OfficeTitleParser:
                     return n
         return 0
 
+    def _org_run(self, k: int) -> int:
+        """Length of a capitalised run from k up to its last institution word ("Departmental Council"), else 0."""
+        n = self.run_length(k)
+        toks = self.tokens[k:k + n]
+        if not toks or toks[0].text in self.surnames:
+            return 0
+        last = max((x for x, t in enumerate(toks) if t.text in self.org), default=-1)
+        return last + 1 if last >= 1 else 0
+
     def _prev_word(self, k: int) -> str:
         return self.tokens[k - 1].text.lower() if k > 0 else ""
 
@@ -186,11 +217,12 @@ class PersonFinder:
     """All person mentions in a text → PersonFacts with merged offices and a side."""
 
     def __init__(self, doc: str, text: str, is_body: Callable[[int], bool], is_place: Callable[[int], int],
-                 is_foreign_place: Callable[[str], bool], main_province: str | None):
+                 is_foreign_place: Callable[[str], bool], main_province: str | None, main_surface: str | None = None):
         self.doc, self.text = doc, text
         self.is_body = is_body
         self.is_foreign_place = is_foreign_place
         self.main_province = main_province
+        self.main_surface = main_surface or main_province     # the province as the text writes it ("Ha Tinh")
         self.tokens = tokenize(text)
         self.parser = OfficeTitleParser(text, self.tokens, is_place)
         self._index = {t.start: i for i, t in enumerate(self.tokens)}
@@ -316,6 +348,7 @@ class PersonFinder:
         if prev.text in _demonyms():
             return [(f"{prev.text} {title}", prev.start, e)] + offices[1:]
         if self.text[s:s + 1].isupper() and prev.text not in self.parser.org and re.match(r"[A-Z]", prev.text) \
+                and prev.text not in ("The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "New", "Former") \
                 and not _VI_LETTER.search(prev.text) and (i < 2 or not self.tokens[i - 2].cap):
             if title.split()[0] in ("Mayor", "Governor", "Chairman", "Secretary", "President"):
                 return [(f"{title} of {prev.text}", prev.start, e)] + offices[1:]
@@ -349,8 +382,12 @@ class PersonFinder:
         by_key: dict[str, Mention] = {}
         order: list[str] = []
         offices_of: dict[str, list[str]] = {}
-        for m in self.mentions():
+        mentions = self.mentions()
+        historical = self._historical(mentions)
+        for m in mentions:
             key = fold(m.name)
+            if key in historical:
+                continue
             if key not in by_key:
                 by_key[key] = m
                 order.append(key)
@@ -371,12 +408,35 @@ class PersonFinder:
                                     province=self.main_province if self._side(m.name, offices) == "vietnam" else None))
         return facts
 
+    def _historical(self, mentions: list[Mention]) -> set[str]:
+        """Names met only in sentences about the past ("Chủ tịch Hồ Chí Minh … những năm 1950"), with
+        at most a bare title: historical figures, not actors of the article."""
+        spans: dict[str, list[Mention]] = {}
+        for m in mentions:
+            spans.setdefault(fold(m.name), []).append(m)
+        out = set()
+        for key, ms in spans.items():
+            if any(len(t.split()) > 2 for m in ms for t, _, _ in m.offices):
+                continue
+            if all(_HISTORICAL.search(self._sentence_at(m.start)) for m in ms):
+                out.add(key)
+        return out
+
+    def _sentence_at(self, offset: int) -> str:
+        start = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset)) + 1
+        ends = [e for e in (self.text.find(". ", offset), self.text.find("\n", offset)) if e >= 0]
+        return self.text[start:min(ends) if ends else len(self.text)]
+
     def _fill(self, title: str) -> str:
         """"Chủ tịch UBND tỉnh" in an article about one province → "Chủ tịch UBND tỉnh <that province>"."""
         title = _possessive(title)
         if self.main_province and _FILL_PROVINCE.search(title):
             if title.endswith("provincial People’s Committee") or title.endswith("provincial People's Committee"):
+                if re.search(r"\bthe provincial People['’]s Committee$", title) and self.main_surface:
+                    return re.sub(r"\bthe provincial\b", f"the {self.main_surface} provincial", title)
                 return title
+            if re.search(r"\bthe provincial (?:Party Committee|People['’]s Council|Department of [A-Z][\w ]+)$", title):
+                return re.sub(r"\bthe provincial\b", f"the {self.main_surface} provincial", title)
             return f"{title} {self.main_province}"
         return title
 
@@ -400,7 +460,7 @@ class PersonFinder:
         if first_words & (_demonyms() - {"Vietnamese"}):
             return "foreign"
         if any(h in text for h in _FOREIGN_HINTS) or any(self.is_foreign_place(o) for o in offices):
-            if not re.search(r"\bViệt Nam tại\b|\bVietnamese Ambassador\b|\bof Vietnam to\b", text):
+            if not _VN_ENVOY.search(text):
                 return "foreign"
         if _VN_INSTITUTIONS.search(text):
             return "vietnam"
@@ -412,6 +472,13 @@ class PersonFinder:
         return "vietnam" if first in self.parser.surnames else "foreign"
 
 
+_VN_ENVOY = re.compile(r"\bViệt Nam tại\b|\b(?:Đại sứ|Tổng Lãnh sự|Lãnh sự) Việt Nam\b|\bVietnamese (?:Ambassador|"
+                       r"Consul|Consul[- ]General|Deputy Consul General|Embassy|Consulate)\b|\bof (?:Vietnam|Viet Nam) (?:to|in)\b")
+_HISTORICAL = re.compile(r"\b(?:năm|in|since|từ|vào|thập niên|những năm|the|of)\s+(?:tháng\s+\d{1,2}\s+)?"
+                         r"(?:January |February |March |April |May |June |July |August |September |October |"
+                         r"November |December )?(?:1[89]\d\d|19[0-8]\d)s?\b|\b(?:1[89]\d\d|19[0-8]\d)s\b|lãnh tụ|tiền bối|"
+                         r"\bcố (?:Chủ tịch|Thủ tướng|Tổng Bí thư|Đại tướng)|\bthe late\b|\bfounding (?:father|leader)|"
+                         r"đặt nền móng|dày công vun đắp|laid the foundation", re.I)
 _ENVOY_TO_VIETNAM = re.compile(r"\b(?:Ambassador|Consul(?:-| )?General|Consul|Đại sứ|Tổng Lãnh sự|Lãnh sự)\b[^,;]*?"
                                r"\b(?:to|in|tại) (?:Vietnam|Viet Nam|Việt Nam)\b")
 _VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.I)

@@ -185,8 +185,9 @@ def _partner_gaz() -> _Gaz:
 
 
 _HEAD_NAME_VI = re.compile(rf"(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
-_NAME_HEAD_EN = re.compile(rf"(?<![^\W_])(?P<name>{_NAME})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])")
-_HEAD_OF_EN = re.compile(rf"(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own)"
+_NAME_EN = rf"{_CAP}(?:[ \u00a0]+(?:(?:del|de|la|da|do|dos|das|von|van|der|di|el)[ \u00a0]+)?{_CAP})*{_KOREAN_TAIL}?"
+_NAME_HEAD_EN = re.compile(rf"(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])")
+_HEAD_OF_EN = re.compile(rf"(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
                          rf"[ \u00a0]+of[ \u00a0]+(?P<name>{_NAME})")
 
 
@@ -224,11 +225,12 @@ def _skips(text: str) -> list[tuple[int, int]]:
     return skips
 
 
+@lru_cache(maxsize=4)
 def _body_fn(text: str):
     skips = _skips(text)
     try:  # the shared layout (loaders/text.py) knows the outlets' furniture too
-        from loaders.text import Layout
-        layout_body = Layout(text).is_body
+        from loaders.text import layout_of
+        layout_body = layout_of(text).is_body
     except Exception:  # noqa: BLE001
         def layout_body(_off):
             return True
@@ -283,7 +285,7 @@ def _vi_province(name: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # provinces
 
-def find_provinces(doc: str, text: str) -> list[ProvinceFact]:
+def _find_provinces(doc: str, text: str) -> list[ProvinceFact]:
     """Vietnamese provinces mentioned in the body, canonical names, in text order."""
     t = tone(text)
     if len(t) != len(text):            # not NFC: match on the text as it is
@@ -357,7 +359,69 @@ def _valid_foreign_name(name: str, lang_vi: bool) -> bool:
     return True
 
 
-def find_partners(doc: str, text: str) -> list[PartnerFact]:
+_VI_ORG_HEAD = re.compile(r"(?:Tổ chức|Cơ quan|Ngân hàng|Quỹ|Hiệp hội|Viện|Trung tâm|Chương trình|Liên minh|Ủy ban|Uỷ ban|"
+                          r"Hội đồng|Phòng Thương mại)(?:[ \u00a0]+[^\s,.;:()]+){1,9}[ \u00a0]*$")
+_VI_ORG_STOP = {"của", "tại", "với", "ở", "cho", "các", "những", "đã", "sẽ", "là", "và"}
+_EN_ORG_LINK = {"of", "and", "for", "on", "de", "du", "des", "la", "pour", "&"}
+
+
+def _full_name_before(t: str, paren: int) -> int | None:
+    """Start of the spelled-out name right before "(ABBR)" at ``paren``, or None."""
+    before = t[max(0, paren - 120):paren]
+    m = _VI_ORG_HEAD.search(before)
+    if m and not any(w in _VI_ORG_STOP for w in m.group().split()[2:]) and any(_is_cap(w) for w in m.group().split()[2:]):
+        return paren - (len(before) - m.start())
+    words = list(re.finditer(r"\S+", before))[-12:]
+    start = None
+    for w in reversed(words):
+        if not (_is_cap(w.group()) or w.group() in _EN_ORG_LINK) or re.search(r"[(),.;:]", w.group()):
+            break
+        if _is_cap(w.group()) and w.group() not in ("The", "A", "An"):
+            start = w.start()
+    if start is None or len(before[start:].split()) < 2:
+        return None
+    return paren - (len(before) - start)
+
+
+def _spelled_out(t: str, raw: list, body) -> list:
+    """ "French Development Agency (AFD)": the partner is named by its spelled-out form, as the text first
+    gives it. A known abbreviation moves to the full name; an unknown one counts when the full name opens
+    with a foreign country or demonym ("US Centers for Disease Control and Prevention (CDC)")."""
+    out = []
+    taken = set()
+    for m in re.finditer(r"\(([A-Z][A-Za-z&]{1,9})\)", t):
+        if not body(m.start()) or re.match(r"\s+(?:programme|program|project|scheme|initiative|award|prize)\b", t[m.end():m.end() + 12], re.I):
+            continue                                   # "… Cooperation (ITEC) programme": a programme, not a body
+        if not _is_cap(_prev_word(t, m.start())):
+            continue                                   # a spelled-out name ends in a capitalised word
+        st = _full_name_before(t, m.start())
+        if st is None:
+            continue
+        full = t[st:m.start()].rstrip()
+        if _vi_province(full) or key(full) in gz_provinces.district_keys() or re.search(r"\d", full):
+            continue
+        abbr = next(((s, e, en) for s, e, en in raw if s == m.start(1) and en.kind in ("international_org", "ngo")), None)
+        if abbr is not None:
+            out.append((st, st + len(full), abbr[2]))
+            taken.add((abbr[0], abbr[1]))
+            continue
+        first = full.split()[0]
+        entry = gz_partners.lookup(first)
+        initials = "".join(w[0] for w in full.split() if _is_cap(w)).upper()
+        it = iter(initials)
+        if not all(ch in it for ch in m.group(1).upper()):   # the letters of "CDC" spell out the name's initials
+            continue
+        if (entry is not None and entry.kind == "country") or (first in _demonyms() and first != "Vietnamese"):
+            if not any(s <= st < e or st <= s < st + len(full) for s, e, _ in raw if (s, e) != (st, st + len(full)) and en_kind(raw, s, e) != "country"):
+                out.append((st, st + len(full), gz_partners.Entry(full, full, "international_org", entry.country if entry else None, False)))
+    return [r for r in raw if (r[0], r[1]) not in taken and not any(a <= r[0] and r[1] <= b and r[2].kind != "country" for a, b, _ in out)] + out
+
+
+def en_kind(raw, s, e):
+    return next((en.kind for a, b, en in raw if (a, b) == (s, e)), None)
+
+
+def _find_partners(doc: str, text: str) -> list[PartnerFact]:
     """Foreign countries, localities, organisations, embassies and NGOs, in the text's wording."""
     t = tone(text)
     if len(t) != len(text):
@@ -377,10 +441,15 @@ def find_partners(doc: str, text: str) -> list[PartnerFact]:
         if entry is None or not body(m.start()) or inside_province(m.start(), m.end()):
             continue
         raw.append((m.start(), m.end(), entry))
+    raw = _spelled_out(t, raw, body)
     country_spans = [(s, e) for s, e, en in raw if en.kind == "country"]
     for s, e, entry in raw:
         surface = t[s:e]
         prev, nxt = _prev_word(t, s), _next_word(t, e)
+        if entry.kind == "foreign_locality" and (
+                (_is_cap(prev) and key(f"{prev} {surface}") in gz_provinces.district_keys()) or
+                (_is_cap(nxt) and key(f"{surface} {nxt.strip(',.;:)')}") in gz_provinces.district_keys())):
+            continue                                   # "Nha Trang" is a Vietnamese city, not Thailand's Trang
         if entry.kind in ("country", "foreign_locality") and not surface.isupper():
             if (_person_before(t, s) and not _REGION_BEFORE.search(t[max(0, s - 60):s])) or (prev in _VN_ADMIN_BEFORE and not _WEAK_OK_BEFORE.search(t[max(0, s - 20):s])):
                 continue
@@ -398,6 +467,8 @@ def find_partners(doc: str, text: str) -> list[PartnerFact]:
                     continue
         if entry.weak:
             ok = (_WEAK_OK_BEFORE.search(t[max(0, s - 20):s]) or _WEAK_OK_AFTER.match(t[e:e + 20])
+                  or (entry.kind == "foreign_locality" and _list_neighbour_country(
+                      t, s, e, [(a, b) for a, b, en in raw if en.kind == "foreign_locality" and not en.weak]))
                   or (entry.kind == "country" and (re.search(r"(?:nước|Vương quốc)\s+$", t[max(0, s - 15):s])
                                                    or _list_neighbour_country(t, s, e, [x for x in country_spans if x != (s, e)]))))
             if not ok:
@@ -696,3 +767,25 @@ def find_organizations(doc: str, text: str, provinces: list[ProvinceFact]) -> li
         if prov:
             add(text[m.start():m.end()].removeprefix("the ").removeprefix("The "), m.start(), m.end(), prov)
     return out
+
+
+# The extractor asks for the same document's places several times (persons need them as
+# boundaries, organizations need the provinces): compute each once per text.
+@lru_cache(maxsize=4)
+def _provinces_cached(doc: str, text: str) -> tuple[ProvinceFact, ...]:
+    return tuple(_find_provinces(doc, text))
+
+
+@lru_cache(maxsize=4)
+def _partners_cached(doc: str, text: str) -> tuple[PartnerFact, ...]:
+    return tuple(_find_partners(doc, text))
+
+
+def find_provinces(doc: str, text: str) -> list[ProvinceFact]:
+    """Vietnamese provinces mentioned in the body, canonical name + surface + span."""
+    return list(_provinces_cached(doc, text))
+
+
+def find_partners(doc: str, text: str) -> list[PartnerFact]:
+    """Foreign partners mentioned in the body, in the text's own wording, with kind."""
+    return list(_partners_cached(doc, text))

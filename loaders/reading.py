@@ -99,7 +99,10 @@ def _mostly_utf8(data: bytes) -> bool:
 def clean_text(text: str) -> str:
     """NFC, unified newlines, no control characters; keeps the text's own wording."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C" or c == "\u00ad").strip()
+    # Categories are looked up once per distinct character, not once per character.
+    drop = {ord(c): None for c in set(text)
+            if unicodedata.category(c)[0] == "C" and c not in "\n\t\u00ad"}
+    return (text.translate(drop) if drop else text).strip()
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:

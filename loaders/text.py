@@ -99,4 +99,7 @@ class Layout:
             out.append(Sentence(s, e, self.text[s:e]))
 
 
-TABLES = Path(__file__).with_name("data")
+@lru_cache(maxsize=4)
+def layout_of(text: str) -> Layout:
+    """One Layout per text, shared by the rule families that all ask for it."""
+    return Layout(text)

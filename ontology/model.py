@@ -66,3 +66,35 @@ def check_rel(rel_type: str, start: str | None = None, end: str | None = None) -
     if end is not None and end not in ends:
         raise OntologyError(f"{rel_type} cannot end at {end!r}")
     return rel_type
+
+
+# --- the Turtle vocabulary (ontology/dipkg.ttl), the one source the sets above are checked against ---
+
+VOCAB_FILE = __import__("pathlib").Path(__file__).with_name("dipkg.ttl")
+SHAPES_FILE = VOCAB_FILE.with_name("shapes.ttl")
+VOCAB_NS = "https://w3id.org/dipkg/vocab#"
+KIND_NS = "https://w3id.org/dipkg/vocab/commitment-kind/"
+
+
+def vocabulary():
+    """What ``dipkg.ttl`` declares, read with rdflib (imported here only: the write path does
+    not need it). Returns ``{"labels": {label: class IRI}, "rels": {type: (property IRI,
+    domain labels, range labels)}, "kinds": {commitment kind: concept IRI}}``."""
+    import rdflib
+    from rdflib.collection import Collection
+    from rdflib.namespace import OWL, RDFS
+
+    g = rdflib.Graph().parse(VOCAB_FILE, format="turtle")
+    ns = rdflib.Namespace(VOCAB_NS)
+    labels = {str(lab): c for c, lab in g.subject_objects(ns.graphLabel)}
+    by_class = {c: lab for lab, c in labels.items()}
+
+    def classes(node) -> frozenset[str]:
+        union = g.value(node, OWL.unionOf)
+        members = list(Collection(g, union)) if union is not None else [node]
+        return frozenset(by_class[m] for m in members)
+
+    rels = {str(t): (p, classes(g.value(p, RDFS.domain)), classes(g.value(p, RDFS.range)))
+            for p, t in g.subject_objects(ns.relType)}
+    kinds = {str(k): c for c, k in g.subject_objects(ns.commitmentKind)}
+    return {"labels": labels, "rels": rels, "kinds": kinds}

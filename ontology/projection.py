@@ -21,12 +21,15 @@ class GraphBatch:
     rels: dict[tuple[str, str, str], list[dict]] = field(default_factory=lambda: defaultdict(list))
 
     def node(self, label: str, node_id: str, doc: str, props: dict, span: Span | None = None,
-             alias: str | None = None) -> str:
+             alias: str | None = None, evidence_props: dict | None = None) -> str:
+        """A node row plus its EVIDENCED_BY link to the document (``evidence_props`` go on that
+        link: for a Person, how the resolver attached this mention to the node)."""
         check_label(label)
         self.nodes[label].append({"id": node_id, "doc": doc, "props": {k: v for k, v in props.items() if v is not None},
-                                  "alias": alias, "ref": span.ref() if span else None})
+                                  "alias": alias, "ref": span.ref() if span else None,
+                                  "quote": span.text if span else None})
         if label != "Document":
-            self.rel("EVIDENCED_BY", label, node_id, "Document", doc, doc, span, key=doc)
+            self.rel("EVIDENCED_BY", label, node_id, "Document", doc, doc, span, key=doc, props=evidence_props)
         return node_id
 
     def rel(self, rel_type: str, start_label: str, start_id: str, end_label: str, end_id: str,
@@ -76,6 +79,8 @@ def project(ex: Extraction, source: str | None = None, person_ids: dict[str, str
     """All rows for one document. ``person_ids`` may override the default id of a
     person name (the identity resolver's decision); otherwise the id is the folded name."""
     person_ids = person_ids or {}
+    full_names: dict[str, str] = getattr(person_ids, "names", {})        # short reference -> full name (resolver)
+    decisions: dict[str, dict] = getattr(person_ids, "decisions", {})    # name -> identity decision (resolver)
     b = GraphBatch()
     doc = ex.doc
     b.node("Document", doc, doc, {"title": ex.title, "lang": ex.lang, "date": ex.date, "source": source,
@@ -94,7 +99,8 @@ def project(ex: Extraction, source: str | None = None, person_ids: dict[str, str
         if merged and fold(merged) != fold(canon):
             b.node("Province", _province_id(merged), doc, {"name": merged, "key": fold(merged)}, p.span)
             b.rel("MERGED_INTO", "Province", _province_id(canon), "Province", _province_id(merged), doc, p.span,
-                  props={"since": "2025-07-01"})
+                  props={"since": "2025-07-01", "rule": "2025 provincial reform (gazetteer: vietnamadminunits "
+                                                          "converter_2025)"})
 
     # foreign partners
     partner_ids: dict[str, tuple[str, str]] = {}
@@ -121,16 +127,20 @@ def project(ex: Extraction, source: str | None = None, person_ids: dict[str, str
         if prov and prov in prov_ids:
             b.rel("IN_PROVINCE", "Organization", org_ids[o.name], "Province", prov_ids[prov], doc, o.span)
 
-    # persons and their posts
+    # persons and their posts; the identity decisions of all mentions of one node go on its evidence link
     person_nodes: dict[str, str] = {}
+    why = _identity_evidence(ex, pid, decisions)
     for p in ex.persons:
+        full = full_names.get(p.name, p.name)
         person_nodes[p.name] = b.node("Person", pid(p.name), doc,
-                                      {"name": p.name, "key": person_key(p.name), "side": p.side,
-                                       "country": p.country, "province": p.province}, p.span, alias=p.name)
+                                      {"name": full, "key": person_key(full), "side": p.side,
+                                       "country": p.country, "province": p.province}, p.span, alias=p.name,
+                                      evidence_props=why.get(pid(p.name)))
         for office in p.offices:
             post_id = make_id("post", person_nodes[p.name], fold(office))
             b.node("Post", post_id, doc, {"name": office, "key": fold(office)}, p.span)
-            b.rel("HOLDS", "Person", person_nodes[p.name], "Post", post_id, doc, p.span, date=ex.date)
+            b.rel("HOLDS", "Person", person_nodes[p.name], "Post", post_id, doc, p.span, date=ex.date,
+                  props={"province": p.province, "country": p.country})
             org = _org_of_office(office, org_ids)
             if org:
                 b.rel("POST_IN", "Post", post_id, "Organization", org, doc, p.span)
@@ -165,7 +175,7 @@ def project(ex: Extraction, source: str | None = None, person_ids: dict[str, str
                     b.rel("ATTENDED", "Person", person_nodes[name], "Meeting", mid, doc, m.span,
                           props={"side": side_no, "leader": name in m.leaders})
         for a, c in ((a, c) for a in m.sides[0] for c in m.sides[1]):
-            if a in person_nodes and c in person_nodes and a != c:
+            if a in person_nodes and c in person_nodes and person_nodes[a] != person_nodes[c]:
                 x, y = sorted((person_nodes[a], person_nodes[c]))
                 b.rel("MET", "Person", x, "Person", y, doc, m.span, key=mid, date=m.date,
                       props={"meeting": mid, "date": m.date, "place": m.location, "doc": doc})
@@ -200,6 +210,28 @@ def project(ex: Extraction, source: str | None = None, person_ids: dict[str, str
                 b.rel("DEALS_WITH", "Province", prov_ids[canon_prov], label, node_id, doc,
                       (ex.meetings[0].span if ex.meetings else ex.commitments[0].span), date=ex.date)
     return b
+
+
+def _identity_evidence(ex: Extraction, pid, decisions: dict[str, dict]) -> dict[str, dict]:
+    """node id → the resolver's decisions for every mention of it in this document, in one set of
+    properties: the cross-document rule (a short reference's rule only if nothing else decided),
+    the mentions, the evidence, uncertain if any decision was."""
+    out: dict[str, dict] = {}
+    for p in ex.persons:
+        d = decisions.get(p.name)
+        if not d:
+            continue
+        c = out.setdefault(pid(p.name), {"match_name": [], "match_rule": None, "match_evidence": [],
+                                         "match_uncertain": False})
+        if p.name not in c["match_name"]:
+            c["match_name"].append(p.name)
+        if d.get("rule") and (c["match_rule"] is None or c["match_rule"].startswith("short-reference")):
+            c["match_rule"] = d["rule"]
+        if d.get("evidence") and d["evidence"] not in c["match_evidence"]:
+            c["match_evidence"].append(d["evidence"])
+        c["match_uncertain"] = bool(c["match_uncertain"] or d.get("uncertain"))
+    return {i: {**c, "match_name": "; ".join(c["match_name"]), "match_evidence": "; ".join(c["match_evidence"])}
+            for i, c in out.items()}
 
 
 def _org_of_office(office: str, org_ids: dict[str, str]) -> str | None:

@@ -237,3 +237,24 @@ def test_works_without_actors():
     f = one("Thứ trưởng Đỗ Hải Yến cho biết Bộ sẽ hỗ trợ tỉnh mở rộng quan hệ với các địa phương Nhật Bản.")
     assert f.kind == "support"
     assert f.by == ("Đỗ Hải Yến",)
+
+
+# ---------------------------------------------------------------- generalisation fixes (own sentences)
+
+def test_request_after_a_name_ending_in_a():
+    f = one("Hoa asked the Lao side to continue to support the province in training staff.", HEAD_EN)
+    assert f.kind == "request"
+
+
+def test_wish_that_someone_helps_is_a_request():
+    f = one("The city wishes the German side to help it connect with German universities.", HEAD_EN)
+    assert f.kind == "request"
+
+
+def test_reported_future_with_would():
+    f = one("He said the Consulate General would bring a delegation of Indian businesses to the city in May.", HEAD_EN)
+    assert f.kind == "promote"
+
+
+def test_investment_certificates_are_not_a_donation():
+    assert run("Tại hội nghị, lãnh đạo tỉnh trao giấy chứng nhận đầu tư cho 5 dự án với tổng vốn 2 tỷ USD.") == []

@@ -103,3 +103,11 @@ def test_every_span_quotes_the_text():
         assert text[f.span.start:f.span.end] == f.span.text
     assert {frozenset(p) for p in ex.met_pairs()} == {frozenset({"Vũ Đại Thắng", "Vanxay Phongsavanh"})}
     assert {c.kind for c in ex.commitments} >= {"sign", "support"} or {c.kind for c in ex.commitments} >= {"sign", "donate"}
+
+
+def test_person_met_in_a_separate_encounter_is_not_a_side():
+    text = ("Gia Lai leaders work in Germany\n"
+            "A delegation led by Ho Van Tam, Secretary of the Gia Lai provincial Party Committee, held talks with "
+            "Governor of Bavaria Hans Weber in Munich on June 5.\n"
+            "Earlier, the delegation met with Vietnamese Ambassador Nguyen Van Hung.")
+    assert pairs(text) == {frozenset({"Ho Van Tam", "Hans Weber"})}

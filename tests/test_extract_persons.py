@@ -103,3 +103,44 @@ def test_boilerplate_tail_lists_are_ignored():
     got = persons(text)
     assert "Joe Biden" not in got and "Rishi Sunak" not in got
     assert "Vũ Đại Thắng" in got
+
+
+# --- generalisation fixes (held-out articles, own sentences) ---------------------------------
+
+def test_abbreviation_after_title_does_not_start_the_name():
+    got = persons("Phó Chủ tịch UBND TP Cần Thơ Lê Văn Bình phát biểu tại hội nghị.")
+    assert list(got) == ["Lê Văn Bình"]
+    assert got["Lê Văn Bình"][1] == ("Phó Chủ tịch UBND TP Cần Thơ",)
+
+
+def test_honorific_between_title_and_name():
+    got = persons("Chairman Le Van Hoa received Thai Consul General in Da Nang Mr. Somchai Wongsa on May 3.")
+    assert got["Somchai Wongsa"] == ("foreign", ("Thai Consul General in Da Nang",))
+
+
+def test_unknown_place_after_of_then_name():
+    got = persons("The President of the Regional Council of Loire Pierre Martin visited Hue on May 3.")
+    assert got["Pierre Martin"][1] == ("President of the Regional Council of Loire",)
+
+
+def test_english_name_then_title_after_was_and_on():
+    got = persons("Also present was Tran Van Nam, Director of the Ha Nam Department of Foreign Affairs. "
+                  "The envoy called on Pham Thi Lan, Vice Chairwoman of the Ha Nam provincial People's Committee.")
+    assert "Tran Van Nam" in got and "Pham Thi Lan" in got
+
+
+def test_english_provincial_committee_gets_the_province():
+    got = persons("Ha Tinh (VNA) - Chairman of the provincial People's Committee Vo Van Binh received guests in "
+                  "Ha Tinh on May 3. Ha Tinh is a coastal province.")
+    assert got["Vo Van Binh"][1] == ("Chairman of the Ha Tinh provincial People's Committee",)
+
+
+def test_historical_figures_are_not_persons():
+    got = persons("Ông Lê Văn Tám, Chủ tịch UBND tỉnh Nghệ An nhắc lại quan hệ do Chủ tịch Hồ Chí Minh và "
+                  "Chủ tịch Kaysone Phomvihane đặt nền móng từ những năm 1950.")
+    assert list(got) == ["Lê Văn Tám"]
+
+
+def test_vietnamese_consul_abroad_is_vietnamese():
+    got = persons("He met Vietnamese Consul General in Busan Nguyen Van Ba on May 3.")
+    assert got["Nguyen Van Ba"][0] == "vietnam"

@@ -198,3 +198,27 @@ def test_organizations_english():
     orgs = [o.name for o in find_organizations("t", text, find_provinces("t", text))]
     assert "People's Committee of Quang Nam province" in orgs
     assert "Ministry of Foreign Affairs" in orgs
+
+
+# --- generalisation fixes (held-out articles, own sentences) ---------------------------------
+
+def test_vietnamese_city_name_hides_a_foreign_homonym():
+    assert "Trang" not in partners("Tỉnh mong muốn kết nối đường bay thẳng đến Nha Trang.")
+
+
+def test_spelled_out_name_before_abbreviation_is_the_partner():
+    got = partners("The city will work with the French Development Agency (AFD) on urban projects.")
+    assert "French Development Agency" in got and "AFD" not in got
+    got = partners("Representatives of the US Centers for Disease Control and Prevention (CDC) attended.")
+    assert "US Centers for Disease Control and Prevention" in got
+    assert not any("Lao" in n for n in partners("Lao Cai (VNA) - The province received guests."))
+
+
+def test_locality_name_with_particle_and_state_rows():
+    assert "Pinar del Rio province" in partners("The embassy will connect Quang Tri with Pinar del Rio province.")
+    assert "Gujarat state" in partners("A delegation from Gujarat state will visit Can Tho.")
+
+
+def test_weak_city_counts_in_a_list_of_localities():
+    got = partners("Tỉnh quảng bá du lịch tại các thành phố như Moscow, Saint Petersburg và Kazan.")
+    assert "Moscow" in got and "Saint Petersburg" in got

@@ -1,0 +1,355 @@
+"""Benchmarks (a script to run by hand, not timed tests). Results go to bench/out/results.json.
+
+    python bench/run.py extract [-n 2000] [--runs 3]        # ours vs underthesea NER, one core each
+    python bench/run.py ingest  [--sizes 1000 10000 100000] [--keep bench/out/store-100000]
+    python bench/run.py queries --home bench/out/store-100000 [--reps 40]
+    python bench/run.py viz     --home bench/out/store-100000 [--runs 3]
+    python bench/run.py all     [--sizes 1000 10000 100000]  # the four in turn, queries/viz on the largest
+
+Every measurement runs in a child process of its own, so its peak memory
+(``ru_maxrss``) is its own. Extraction runs pinned to one core; the peer is
+underthesea in a separate virtualenv (``DIPKG_PEER_PYTHON``, default
+``/tmp/bench-peer/bin/python``, made with ``python3.11 -m venv /tmp/bench-peer &&
+/tmp/bench-peer/bin/pip install underthesea==9.5.0``), so the project's
+dependencies stay as they are. Ingest runs into the embedded server in a fresh
+temporary DIPKG_HOME per size; the facts come from the generator (``bench/oracle.py``)
+so the figure is reading + projection + writing; extraction is timed on its own.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+OUT = BENCH / "out"
+for p in (ROOT, BENCH):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+PEER_PYTHON = os.environ.get("DIPKG_PEER_PYTHON", "/tmp/bench-peer/bin/python")
+SEED = 7
+
+
+def _maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _save(section: str, data) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / "results.json"
+    results = json.loads(path.read_text()) if path.exists() else {}
+    results[section] = data
+    results.setdefault("machine", machine())
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+
+
+def machine() -> dict:
+    def sh(cmd):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, timeout=10).stdout.strip()
+        except Exception:  # noqa: BLE001
+            return ""
+    lscpu = {k.strip(): v.strip() for k, _, v in (l.partition(":") for l in sh(["lscpu"]).splitlines())}
+    return {"cpu": lscpu.get("Model name"), "cpus": os.cpu_count(), "python": platform.python_version(),
+            "mem": sh(["free", "-g"]).splitlines()[1] if sh(["free", "-g"]) else "", "kernel": platform.release()}
+
+
+def _child(args: list[str], env: dict | None = None, python: str = sys.executable, timeout: float = 7200) -> dict:
+    """Run ``python bench/run.py _KIND …`` (or a peer script) and parse the JSON on its last stdout line."""
+    proc = subprocess.run([python, *args], capture_output=True, text=True, env={**os.environ, **(env or {})},
+                          cwd=ROOT, timeout=timeout)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{args[:2]} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------- extraction
+PEER_SCRIPT = r"""
+import json, os, resource, sys, time
+os.sched_setaffinity(0, {int(sys.argv[2])})
+from underthesea import ner
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+for d in docs[:5]:
+    [ner(p) for p in d["text"].split("\n") if p.strip()]
+t = time.perf_counter(); ents = 0
+for d in docs:
+    for p in d["text"].split("\n"):
+        if p.strip():
+            ents += sum(1 for tok in ner(p) if tok[-1].startswith("B-"))
+el = time.perf_counter() - t
+import underthesea
+print(json.dumps({"seconds": el, "entities": ents, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "version": underthesea.__version__}))
+"""
+
+
+def _extract_child(path: str, core: str) -> None:
+    os.sched_setaffinity(0, {int(core)})
+    from loaders.extract import extract
+
+    docs = [json.loads(line) for line in open(path, encoding="utf-8")]
+    for d in docs[:20]:
+        extract(d["id"], d["text"])
+    t = time.perf_counter()
+    facts = 0
+    for d in docs:
+        ex = extract(d["id"], d["text"])
+        facts += len(ex.persons) + len(ex.meetings) + len(ex.commitments)
+    el = time.perf_counter() - t
+    print(json.dumps({"seconds": el, "facts": facts, "maxrss_mb": _maxrss_mb()}))
+
+
+def bench_extract(n: int, runs: int) -> dict:
+    from generate import make_doc, pool_size
+
+    tmp = Path(tempfile.mkdtemp(prefix="dipkg-bench-"))
+    path = tmp / "docs.jsonl"
+    docs = [make_doc(SEED, pool_size(n), i) for i in range(n)]
+    with open(path, "w", encoding="utf-8") as f:
+        for d in docs:
+            f.write(json.dumps({"id": d.doc, "text": d.text}, ensure_ascii=False) + "\n")
+    mb = sum(len(d.text.encode()) for d in docs) / 1e6
+    core = str(max(os.sched_getaffinity(0)))
+    out: dict = {"documents": n, "megabytes": round(mb, 3), "core": int(core), "runs": runs}
+    try:
+        ours = [_child([str(BENCH / "run.py"), "_extract", str(path), core]) for _ in range(runs)]
+        out["ours"] = _summ(ours, n, mb)
+    except RuntimeError as e:
+        out["ours"] = {"error": str(e).splitlines()[-1]}
+    if Path(PEER_PYTHON).exists():
+        try:
+            peer = [_child(["-c", PEER_SCRIPT, str(path), core], python=PEER_PYTHON) for _ in range(runs)]
+            out["peer"] = {**_summ(peer, n, mb), "name": f"underthesea {peer[0]['version']} ner()"}
+        except RuntimeError as e:
+            out["peer"] = {"error": str(e).splitlines()[-1]}
+    else:
+        out["peer"] = {"error": f"no peer interpreter at {PEER_PYTHON}"}
+    if "docs_per_s" in out.get("ours", {}) and "docs_per_s" in out.get("peer", {}):
+        out["ratio"] = round(out["ours"]["docs_per_s"] / out["peer"]["docs_per_s"], 1)
+    shutil.rmtree(tmp, ignore_errors=True)
+    _save("extract", out)
+    return out
+
+
+def _summ(runs: list[dict], n: int, mb: float) -> dict:
+    secs = [r["seconds"] for r in runs]
+    med = statistics.median(secs)
+    return {"seconds": [round(s, 3) for s in secs], "docs_per_s": round(n / med, 1), "mb_per_s": round(mb / med, 3),
+            "peak_rss_mb": round(max(r["maxrss_mb"] for r in runs), 1)}
+
+
+# ---------------------------------------------------------------- ingest
+def _ingest_child(corpus: str, batch: str) -> None:
+    import oracle
+
+    oracle.install()
+    from graph.ingest import ingest
+    from graph.store import Neo4jStore
+
+    marks: list[tuple[int, float]] = []
+    done = [0]
+    with Neo4jStore.connect() as store:
+        t = time.perf_counter()
+
+        def progress(k: int) -> None:
+            done[0] += k
+            if not marks or done[0] - marks[-1][0] >= 5000:
+                marks.append((done[0], round(time.perf_counter() - t, 2)))
+
+        s = ingest([Path(corpus)], store, batch_size=int(batch), progress=progress)
+        el = time.perf_counter() - t
+    print(json.dumps({"seconds": el, "documents": s.documents, "rejected": len(s.rejected),
+                      "nodes": s.nodes_after, "relationships": s.rels_after, "marks": marks,
+                      "maxrss_mb": _maxrss_mb()}))
+
+
+def _server_peak_mb(home: Path) -> float | None:
+    from graph.embedded import EmbeddedServer
+
+    info = EmbeddedServer(home).info()
+    if not info:
+        return None
+    for line in Path(f"/proc/{info.pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return None
+
+
+def bench_ingest(sizes: list[int], batch: int = 100, keep: Path | None = None) -> dict:
+    from generate import generate
+    from graph.embedded import EmbeddedServer
+
+    results = {}
+    for n in sizes:
+        tmp = Path(tempfile.mkdtemp(prefix=f"dipkg-ingest-{n}-"))
+        home = (keep if keep and n == max(sizes) else tmp / "home")
+        if home.exists():
+            EmbeddedServer(home).reset()
+        home.mkdir(parents=True, exist_ok=True)
+        t = time.perf_counter()
+        generate(tmp / "corpus", n, seed=SEED)
+        gen_s = time.perf_counter() - t
+        size_mb = sum(f.stat().st_size for f in (tmp / "corpus").rglob("*") if f.is_file()) / 1e6
+        env = {"DIPKG_HOME": str(home)}
+        EmbeddedServer(home).start()
+        try:
+            r = _child([str(BENCH / "run.py"), "_ingest", str(tmp / "corpus"), str(batch)], env=env)
+            r["server_peak_rss_mb"] = _server_peak_mb(home)
+        finally:
+            if not (keep and n == max(sizes)):
+                EmbeddedServer(home).stop()
+        r.update(corpus_mb=round(size_mb, 1), generate_s=round(gen_s, 1), batch=batch,
+                 docs_per_s=round(r["documents"] / r["seconds"], 1), seconds=round(r["seconds"], 1))
+        results[str(n)] = r
+        print(f"ingest {n}: {r['docs_per_s']} docs/s, {r['seconds']} s", file=sys.stderr)
+        shutil.rmtree(tmp, ignore_errors=True)
+        _save("ingest", results)
+    return results
+
+
+# ---------------------------------------------------------------- queries
+def _pctl(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    k = (len(xs) - 1) * p
+    lo = int(k)
+    return xs[lo] + (xs[min(lo + 1, len(xs) - 1)] - xs[lo]) * (k - lo)
+
+
+def _queries_child(reps: str) -> None:
+    from graph.store import Neo4jStore
+    from queries.runner import run, templates
+
+    reps_n = int(reps)
+    rnd = random.Random(1)
+    with Neo4jStore.connect() as store:
+        people = [r["name"] for r in store.read(
+            "MATCH (p:Person)-[:MET]-() WITH p, count(*) AS c ORDER BY c DESC LIMIT 400 RETURN p.name AS name")]
+        pairs = [(r["a"], r["b"]) for r in store.read(
+            "MATCH (a:Person)-[:MET]->(b:Person) RETURN a.name AS a, b.name AS b LIMIT 400")]
+        provinces = [r["n"] for r in store.read("MATCH (p:Province) RETURN p.name AS n")]
+        partners = [r["n"] for r in store.read("MATCH (c:Country) RETURN c.name AS n")]
+
+        def params(name: str) -> dict:
+            pa, pb = rnd.choice(pairs)
+            return {
+                "who_met": {"person": rnd.choice(people)},
+                "person_profile": {"person": rnd.choice(people)},
+                "find": {"text": rnd.choice(people).split()[-1]},
+                "meetings_between": {"a": pa, "b": pb},
+                "shortest_connection": {"a": rnd.choice(people), "b": rnd.choice(people)},
+                "partner_network": {"province": rnd.choice(provinces)},
+                "partner_provinces": {"partner": rnd.choice(partners)},
+                "commitments": {"province": rnd.choice(provinces)},
+                "timeline": {"person": rnd.choice(people)},
+            }.get(name, {})
+
+        out = {}
+        for name in sorted(templates()):
+            for _ in range(3):
+                run(store, name, params(name))
+            times, rows = [], []
+            deadline = time.perf_counter() + 120
+            for _ in range(reps_n):
+                p = params(name)
+                t = time.perf_counter()
+                res = run(store, name, p)
+                times.append((time.perf_counter() - t) * 1000)
+                rows.append(len(res))
+                if time.perf_counter() > deadline:
+                    break
+            out[name] = {"p50_ms": round(_pctl(times, 0.5), 1), "p95_ms": round(_pctl(times, 0.95), 1),
+                         "max_ms": round(max(times), 1), "calls": len(times),
+                         "rows_median": statistics.median(rows)}
+        counts = store.read("MATCH (n) RETURN count(n) AS c")[0]["c"]
+    print(json.dumps({"templates": out, "nodes": counts, "maxrss_mb": _maxrss_mb()}))
+
+
+def bench_queries(home: Path, reps: int) -> dict:
+    from graph.embedded import EmbeddedServer
+
+    EmbeddedServer(home).start()
+    r = _child([str(BENCH / "run.py"), "_queries", str(reps)], env={"DIPKG_HOME": str(home)})
+    _save("queries", r)
+    return r
+
+
+# ---------------------------------------------------------------- HTML graph
+def _viz_child(mode: str, out: str) -> None:
+    from graph.store import Neo4jStore
+    from graph.viz import render_html
+
+    with Neo4jStore.connect() as store:
+        focus = None
+        if mode == "focus":
+            focus = store.read("MATCH (p:Person)-[:MET]-() WITH p, count(*) AS c ORDER BY c DESC LIMIT 1 "
+                               "RETURN p.name AS n")[0]["n"]
+        t = time.perf_counter()
+        r = render_html(store, Path(out), focus=focus, hops=2)
+        el = time.perf_counter() - t
+    print(json.dumps({"seconds": el, "nodes": r.nodes, "edges": r.edges, "bytes": Path(out).stat().st_size,
+                      "message": r.message, "maxrss_mb": _maxrss_mb()}))
+
+
+def bench_viz(home: Path, runs: int) -> dict:
+    from graph.embedded import EmbeddedServer
+
+    EmbeddedServer(home).start()
+    out = {}
+    for mode in ("focus", "whole"):
+        rs = []
+        for _ in range(runs):
+            page = OUT / f"viz-{mode}.html"
+            rs.append(_child([str(BENCH / "run.py"), "_viz", mode, str(page)], env={"DIPKG_HOME": str(home)}))
+        secs = [r["seconds"] for r in rs]
+        out[mode] = {"seconds": [round(s, 2) for s in secs], "median_s": round(statistics.median(secs), 2),
+                     "nodes": rs[0]["nodes"], "edges": rs[0]["edges"], "kb": round(rs[0]["bytes"] / 1024, 1),
+                     "peak_rss_mb": round(max(r["maxrss_mb"] for r in rs), 1), "message": rs[0]["message"]}
+    _save("viz", out)
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0].startswith("_"):
+        {"_extract": _extract_child, "_ingest": _ingest_child, "_queries": _queries_child,
+         "_viz": _viz_child}[argv[0]](*argv[1:])
+        return
+    ap = argparse.ArgumentParser(description="dipkg benchmarks")
+    ap.add_argument("what", choices=["extract", "ingest", "queries", "viz", "all"])
+    ap.add_argument("-n", type=int, default=2000, help="documents for the extraction benchmark")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--batch", type=int, default=100)
+    ap.add_argument("--reps", type=int, default=40)
+    ap.add_argument("--home", type=Path, default=None, help="DIPKG_HOME holding the graph to query/draw")
+    ap.add_argument("--keep", type=Path, default=None, help="keep the largest ingest's store here")
+    a = ap.parse_args(argv)
+    a.home = a.home and a.home.absolute()
+    a.keep = a.keep and a.keep.absolute()
+    if a.what in ("extract", "all"):
+        print(json.dumps(bench_extract(a.n, a.runs), indent=1, ensure_ascii=False))
+    if a.what in ("ingest", "all"):
+        keep = a.keep or (OUT / f"store-{max(a.sizes)}" if a.what == "all" else None)
+        keep = keep and keep.absolute()
+        print(json.dumps(bench_ingest(a.sizes, a.batch, keep), indent=1))
+        a.home = a.home or keep
+    if a.what in ("queries", "all"):
+        print(json.dumps(bench_queries(a.home, a.reps), indent=1))
+    if a.what in ("viz", "all"):
+        print(json.dumps(bench_viz(a.home, a.runs), indent=1))
+
+
+if __name__ == "__main__":
+    main()

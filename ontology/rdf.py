@@ -1,0 +1,237 @@
+"""The graph as RDF with the dipkg vocabulary (``ontology/dipkg.ttl``), for ``dipkg export rdf``.
+
+- Every node is ``<https://w3id.org/dipkg/id/{id}>`` with its deterministic graph id
+  percent-encoded (UTF-8, RFC 3987-safe), so any name or document id (spaces, quotes, Lao or
+  Chinese script) gives a valid IRI.
+- Every relationship is a direct triple (``a dipkg:holds b``) plus a reified
+  ``dipkg:Assertion`` (an ``rdf:Statement``) that carries its evidence: the spans
+  (``dipkg:evidence "doc#start-end"``), the quote, ``prov:wasDerivedFrom`` the documents, and
+  the relationship's properties (dates, the identity decision on a person's evidence link…).
+- Fact nodes carry their own evidence spans, quote and ``prov:wasDerivedFrom`` documents.
+- Serialisation is deterministic: triples are added in sorted order to a fresh graph with
+  fixed prefixes, so the same store gives the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from ontology.model import KIND_NS, NODE_LABELS, REL_TYPES, VOCAB_NS
+
+DIPKG = Namespace(VOCAB_NS)
+KIND = Namespace(KIND_NS)
+ID = Namespace("https://w3id.org/dipkg/id/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+FORMATS = {"turtle": "turtle", "ttl": "turtle", "json-ld": "json-ld", "jsonld": "json-ld"}
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def rel_property(rel_type: str) -> URIRef:
+    """HOLDS → dipkg:holds, POST_IN → dipkg:postIn (as declared in dipkg.ttl)."""
+    head, *rest = rel_type.lower().split("_")
+    return DIPKG[head + "".join(w.title() for w in rest)]
+
+
+def node_iri(node_id: str) -> URIRef:
+    """A valid IRI for any graph id: UTF-8 percent-encoding of everything but unreserved characters."""
+    return ID[quote(str(node_id), safe="-._~")]
+
+
+def assertion_iri(rel_type: str, a: str, b: str, key: str) -> URIRef:
+    digest = hashlib.sha1("\x1f".join((rel_type, a, b, key or "")).encode("utf-8")).hexdigest()[:20]
+    return ID[f"assertion/{digest}"]
+
+
+def _literal(value) -> Literal:
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.integer)
+    if isinstance(value, float):
+        return Literal(value, datatype=XSD.double)
+    s = str(value)
+    if _DATE.match(s):
+        return Literal(s, datatype=XSD.date)
+    return Literal(s)
+
+
+# node property → predicate (per label where it differs); the rest go to dipkg:<name> if the name is safe
+_NODE_PROPS = {
+    "name": RDFS.label, "key": DIPKG.key, "aliases": SKOS.altLabel, "evidence": DIPKG.evidence,
+    "quote": DIPKG.quote, "side": DIPKG.side, "country": DIPKG.country, "province": DIPKG.province,
+    "verb": DIPKG.verb, "location": DIPKG.locationText, "amount": DIPKG.amount, "by_text": DIPKG.byText,
+    "to_text": DIPKG.toText, "text": DIPKG.text, "lang": SCHEMA.inLanguage, "source": DIPKG.source,
+    "title": SCHEMA.headline, "date": DCTERMS.date,
+}
+_REL_PROPS = {
+    "evidence": DIPKG.evidence, "quote": DIPKG.quote, "first_date": DIPKG.firstDate, "last_date": DIPKG.lastDate,
+    "since": DIPKG.since, "rule": DIPKG.rule, "side": DIPKG.sideIndex, "leader": DIPKG.leader,
+    "place": DIPKG.locationText, "date": DCTERMS.date, "province": DIPKG.province, "country": DIPKG.country,
+    "match_rule": DIPKG.matchRule, "match_evidence": DIPKG.matchEvidence, "match_uncertain": DIPKG.matchUncertain,
+    "match_name": DIPKG.matchName,
+}
+_SKIP_NODE = {"id", "docs", "doc", "kind"}
+_SKIP_REL = {"docs", "doc", "key", "meeting"}
+_SAFE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(w.title() for w in rest)
+
+
+def _values(v) -> list:
+    if v is None:
+        return []
+    if isinstance(v, (list, tuple)):
+        return [x for x in v if x is not None and x != ""]
+    return [] if v == "" else [v]
+
+
+def _prop(name: str, table: dict) -> URIRef | None:
+    if name in table:
+        return table[name]
+    camel = _camel(name)
+    return DIPKG[camel] if _SAFE_NAME.match(camel) else None
+
+
+def build_graph(nodes: list[dict], rels: list[dict]) -> Graph:
+    """``nodes``: {id, labels, props}; ``rels``: {a, b, type, props} (the export templates' rows)."""
+    triples: set[tuple] = set()
+    add = triples.add
+    labels: dict[str, str] = {}
+    for n in nodes:
+        label = next((l for l in sorted(n["labels"] or ()) if l in NODE_LABELS), None)
+        if label is None or n.get("id") is None:
+            continue
+        labels[str(n["id"])] = label
+    for n in nodes:
+        node_id = str(n.get("id"))
+        if node_id not in labels:
+            continue
+        label, props, s = labels[node_id], dict(n["props"] or {}), node_iri(node_id)
+        add((s, RDF.type, DIPKG[label]))
+        add((s, DIPKG.id, Literal(node_id)))
+        for d in _values(props.get("docs")):
+            if str(d) in labels and label != "Document":
+                add((s, PROV.wasDerivedFrom, node_iri(str(d))))
+        if label == "Commitment" and props.get("kind"):
+            add((s, DIPKG.commitmentType, KIND[quote(str(props["kind"]), safe="")]))
+        for k, v in sorted(props.items()):
+            if k in _SKIP_NODE:
+                continue
+            p = _prop(k, _NODE_PROPS)
+            if label == "Meeting" and k == "date":
+                p = SCHEMA.startDate
+            elif label == "Document" and k == "date":
+                p = SCHEMA.datePublished
+            elif label == "Document" and k == "name":
+                p = RDFS.label
+            if p is None:
+                continue
+            for x in _values(v):
+                add((s, p, _literal(x)))
+    for r in rels:
+        a, b, t = str(r["a"]), str(r["b"]), r["type"]
+        if t not in REL_TYPES or a not in labels or b not in labels:
+            continue
+        props = dict(r["props"] or {})
+        p = rel_property(t)
+        sa, sb = node_iri(a), node_iri(b)
+        add((sa, p, sb))
+        st = assertion_iri(t, a, b, str(props.get("key") or ""))
+        add((st, RDF.type, DIPKG.Assertion))
+        add((st, RDF.subject, sa))
+        add((st, RDF.predicate, p))
+        add((st, RDF.object, sb))
+        for d in _values(props.get("docs")):
+            if str(d) in labels:
+                add((st, PROV.wasDerivedFrom, node_iri(str(d))))
+        if props.get("meeting") and str(props["meeting"]) in labels:
+            add((st, DIPKG.meeting, node_iri(str(props["meeting"]))))
+        for k, v in sorted(props.items()):
+            if k in _SKIP_REL:
+                continue
+            q = _prop(k, _REL_PROPS)
+            if q is None:
+                continue
+            for x in _values(v):
+                add((st, q, _literal(x)))
+    g = _new_graph()
+    for tr in sorted(triples, key=lambda x: tuple((type(y).__name__, str(y), str(getattr(y, "datatype", "")),
+                                                   str(getattr(y, "language", ""))) for y in x)):
+        g.add(tr)
+    return g
+
+
+def _new_graph() -> Graph:
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in (("dipkg", DIPKG), ("kind", KIND), ("id", ID), ("org", ORG), ("schema", SCHEMA),
+                       ("prov", PROV), ("skos", SKOS), ("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD),
+                       ("dcterms", DCTERMS), ("owl", OWL)):
+        g.bind(prefix, ns)
+    return g
+
+
+def serialize(g: Graph, fmt: str = "turtle") -> bytes:
+    fmt = FORMATS.get(fmt, fmt)
+    if fmt == "json-ld":
+        context = {prefix: str(ns) for prefix, ns in sorted(g.namespaces())}
+        doc = json.loads(g.serialize(format="json-ld", context=context))
+        data = json.dumps(_sorted_jsonld(doc), sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    else:
+        data = g.serialize(format=fmt)
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _sorted_jsonld(value):
+    """rdflib emits JSON-LD nodes and multi-valued properties in hash order: sort every list
+    (the graph's nodes by @id, values by their JSON text) so the same graph gives the same bytes."""
+    if isinstance(value, dict):
+        return {k: v if k == "@list" else _sorted_jsonld(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_jsonld(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def read_store(store) -> tuple[list[dict], list[dict]]:
+    """The whole graph, in a fixed order."""
+    from graph.store import load_cypher
+
+    nodes = sorted(store.read(load_cypher("export_nodes")), key=lambda r: str(r["id"]))
+    rels = sorted(store.read(load_cypher("export_rels")),
+                  key=lambda r: (str(r["a"]), r["type"], str(r["b"]), str((r["props"] or {}).get("key", ""))))
+    return nodes, rels
+
+
+def export_rdf(store, out: Path, fmt: str = "turtle") -> tuple[int, int]:
+    """Write the whole store as RDF; returns (nodes, triples)."""
+    if FORMATS.get(fmt) is None:
+        raise ValueError(f"unknown RDF format {fmt!r}: use turtle or json-ld")
+    nodes, rels = read_store(store)
+    g = build_graph(nodes, rels)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(serialize(g, fmt))
+    return len(nodes), len(g)
+
+
+def validate(g: Graph) -> tuple[bool, str]:
+    """pyshacl against ontology/shapes.ttl (with the vocabulary as ontology graph)."""
+    from pyshacl import validate as shacl
+
+    from ontology.model import SHAPES_FILE, VOCAB_FILE
+
+    shapes = Graph().parse(SHAPES_FILE, format="turtle")
+    ont = Graph().parse(VOCAB_FILE, format="turtle")
+    conforms, _, text = shacl(g, shacl_graph=shapes, ont_graph=ont, inference="none", advanced=False)
+    return bool(conforms), text
