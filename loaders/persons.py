@@ -442,6 +442,7 @@ class PersonFinder:
 
     @staticmethod
     def _add_office(offices: list[str], title: str) -> None:
+        title = canonical_office(title)
         t = fold(title)
         for k, o in enumerate(offices):
             f = fold(o)
@@ -487,6 +488,18 @@ _VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àá�
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     return frozenset(column("demonyms.tsv", "word"))
+
+
+@lru_cache(maxsize=1)
+def _office_forms() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(r["pattern"]), r["replacement"]) for r in read_table("office_forms.tsv"))
+
+
+def canonical_office(title: str) -> str:
+    """One spelling per office ("Chủ tịch Ủy ban nhân dân tỉnh X" → "Chủ tịch UBND tỉnh X"): data/office_forms.tsv."""
+    for rx, rep in _office_forms():
+        title = rx.sub(rep, title)
+    return " ".join(title.split())
 
 
 def _possessive(title: str) -> str:

@@ -144,3 +144,12 @@ def test_historical_figures_are_not_persons():
 def test_vietnamese_consul_abroad_is_vietnamese():
     got = persons("He met Vietnamese Consul General in Busan Nguyen Van Ba on May 3.")
     assert got["Nguyen Van Ba"][0] == "vietnam"
+
+
+def test_one_spelling_per_office():
+    from loaders.persons import canonical_office
+
+    assert canonical_office("Chủ tịch Ủy ban nhân dân tỉnh Hà Giang") == "Chủ tịch UBND tỉnh Hà Giang"
+    assert canonical_office("Phó Chủ tịch Hội đồng nhân dân  tỉnh") == "Phó Chủ tịch HĐND tỉnh"
+    assert canonical_office("Thứ trưởng Ngoại giao") == "Thứ trưởng Bộ Ngoại giao"
+    assert canonical_office("Governor of Jeju") == "Governor of Jeju"
