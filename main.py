@@ -116,6 +116,10 @@ def who_met(name: str = typer.Argument(..., help="a person's name, any case, dia
 
     with _store() as store:
         rows = run(store, "who_met", {"person": name})
+        if not rows:        # not a full name: a part of exactly one person's name will do
+            keys = {r["key"] for r in run(store, "person_keys", {"text": name})}
+            if len(keys) == 1:
+                rows = run(store, "who_met", {"person": keys.pop()})
     out = [{"person": r["person"], "name": r["name"], "date": r["date"], "place": r["place"], "doc": r["doc"],
             "offices": r["offices"], "quote": r["quote"]} for r in rows]
     if fmt == TableFormat.table:

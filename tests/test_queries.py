@@ -51,6 +51,12 @@ def test_who_met(corpus):
     assert wc.HOA in kim["quote"] and wc.KIM in kim["quote"]
 
 
+def test_person_keys_resolves_a_part_of_a_name(corpus):
+    rows = run(corpus, "person_keys", {"text": "thi hoa"})
+    assert [r["name"] for r in rows] == [wc.HOA]
+    assert run(corpus, "who_met", {"person": rows[0]["key"]})
+
+
 def test_meetings_between_two_people_and_two_sides(corpus):
     rows = run(corpus, "meetings_between", {"a": "Lê Thị Hoa", "b": "KIM MIN-JUN"})
     assert [r["doc"] for r in rows] == ["w2"] and sorted(rows[0]["people"]) == sorted([wc.HOA, wc.KIM])
@@ -207,6 +213,7 @@ def _sample_params(store) -> dict[str, dict]:
         "most_connected_people": {},
         "most_connected_partners": {},
         "find": {"text": pair["a"].split()[-1]},
+        "person_keys": {"text": pair["a"].split()[-1]},
     }
 
 
