@@ -117,6 +117,10 @@ def ingest(paths: list[Path], store, batch_size: int = 100,
         batch = list(pending)
         pending.clear()
         rows = []
+        try:
+            resolver.prefetch([ex for _, ex in batch])
+        except Exception:  # noqa: BLE001 - only an optimisation: resolve() looks keys up one by one then
+            pass
         for d, ex in batch:
             try:
                 rows.append((ex.doc, project(ex, d.source, resolver.resolve(ex))))

@@ -27,6 +27,7 @@ names by title words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,8 +105,19 @@ _CUES = load_cues()
 _CUE_ROLES = ("sign", "donate", "donate_amount", "agree", "pledge", "modal", "request", "invite", "receive")
 
 
-def _cues(role: str, lang: str) -> list[_Cue]:
-    return [c for c in _CUES.get(role, ()) if c.lang in ("*", lang)]
+@lru_cache(maxsize=None)
+def _cues(role: str, lang: str) -> tuple[_Cue, ...]:
+    return tuple(c for c in _CUES.get(role, ()) if c.lang in ("*", lang))
+
+
+@lru_cache(maxsize=None)
+def _role_filter(role: str, lang: str) -> re.Pattern | None:
+    """One regex for all cues of a role: a sentence it does not match needs no cue-by-cue search."""
+    cues = _cues(role, lang)
+    try:
+        return re.compile("|".join(f"(?:{c.rx.pattern})" for c in cues), cues[0].rx.flags) if cues else None
+    except re.error:                 # e.g. the same group name in two cues: search them one by one
+        return None
 
 
 def _any(role: str, lang: str, s: str) -> re.Match | None:
@@ -445,6 +457,9 @@ def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention]) 
     seg = text[lo:hi]
     hits: list[_Hit] = []
     for role in _CUE_ROLES:
+        quick = _role_filter(role, lang)
+        if quick is not None and not quick.search(seg):
+            continue
         for cue in _cues(role, lang):
             for m in cue.rx.finditer(seg):
                 s, e = lo + m.start(), lo + m.end()

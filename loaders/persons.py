@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from loaders.tables import column, read_table
 from ontology.facts import PersonFact, Span
@@ -43,8 +43,9 @@ _FILL_PROVINCE = re.compile(r"(?:\b(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành ph�
                             r"\bthe provincial (?:Party Committee|People['’]s Council|Department of [A-Z][\w ]+)$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its offsets (a tuple: documents have thousands of them)."""
+
     start: int
     end: int
     text: str
@@ -79,7 +80,7 @@ def _lexicon():
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    return [Token(*m.span(), m.group()) for m in WORD.finditer(text)]
 
 
 class OfficeTitleParser:

@@ -36,9 +36,12 @@ def _boilerplate() -> tuple[re.Pattern, re.Pattern]:
     return re.compile("|".join(f"(?:{p})" for p in line), re.I), re.compile("|".join(f"(?:{p})" for p in tail), re.I)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def language(text: str) -> str:
     """'vi' when Vietnamese letters are frequent, else 'en'."""
-    letters = sum(c.isalpha() for c in text[:4000]) or 1
+    letters = len(_LETTER.findall(text[:4000])) or 1
     return "vi" if len(_VI_MARKS.findall(text[:4000])) / letters > 0.03 else "en"
 
 

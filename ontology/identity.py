@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _OLD_TONES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
@@ -46,6 +47,7 @@ def _latin(c: str) -> bool:
     return unicodedata.name(c, "").startswith("LATIN")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Matching key: lower case, no diacritics on Latin letters (Đ→D), words joined by one space."""
     s = nfc_tones(text).lower().replace("đ", "d").replace("Đ", "d")

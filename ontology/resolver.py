@@ -230,28 +230,42 @@ class PersonResolver:
         self._seen: dict[str, dict[str, Context]] = {}      # key → node id → context, this run
 
     # candidates ---------------------------------------------------------------------------
+    def prefetch(self, extractions) -> None:
+        """Load the stored candidates of every person key of a batch in one query, instead of
+        one round trip per key (the ingest's main cost at scale)."""
+        if self.store is None:
+            return
+        keys = sorted({k for ex in extractions for p in ex.persons if (k := person_key(p.name))} - set(self._seen))
+        if keys:
+            self._load(keys)
+
+    def _load(self, keys: list[str]) -> None:
+        from graph.identities import person_candidates
+
+        for key in keys:
+            self._seen[key] = {}
+        for row in person_candidates(self.store, keys):
+            key = row["key"]
+            c = Context(side=row.get("side"), docs=set(row.get("docs") or ()),
+                        aliases=set(row.get("aliases") or ()) | {row.get("name") or ""})
+            if row.get("country"):
+                c.countries.add(_country(row["country"]))
+            for post in row.get("posts") or ():
+                if not post or not post.get("office"):
+                    continue
+                c.offices.add(post["office"])
+                prov = office_province(post["office"], post.get("province"))
+                if prov:
+                    c.provinces.add(prov)
+                if post.get("country"):
+                    c.countries.add(_country(post["country"]))
+                c.dates.update(d for d in (post.get("first"), post.get("last")) if d)
+            self._seen.setdefault(key, {})[row["id"]] = c
+
     def _candidates(self, key: str) -> dict[str, Context]:
         out: dict[str, Context] = {}
         if self.store is not None and key not in self._seen:
-            from graph.identities import person_candidates
-
-            self._seen[key] = {}
-            for row in person_candidates(self.store, [key]):
-                c = Context(side=row.get("side"), docs=set(row.get("docs") or ()),
-                            aliases=set(row.get("aliases") or ()) | {row.get("name") or ""})
-                if row.get("country"):
-                    c.countries.add(_country(row["country"]))
-                for post in row.get("posts") or ():
-                    if not post or not post.get("office"):
-                        continue
-                    c.offices.add(post["office"])
-                    prov = office_province(post["office"], post.get("province"))
-                    if prov:
-                        c.provinces.add(prov)
-                    if post.get("country"):
-                        c.countries.add(_country(post["country"]))
-                    c.dates.update(d for d in (post.get("first"), post.get("last")) if d)
-                self._seen[key][row["id"]] = c
+            self._load([key])
         for node_id, c in self._seen.get(key, {}).items():
             out[node_id] = c
         return out
