@@ -13,25 +13,10 @@ from loaders.commitments import Actors, find_commitments
 from loaders.dates import document_date
 from loaders.meetings import find_meetings
 from loaders.persons import PersonFinder
-from loaders.places import find_organizations, find_partners, find_provinces
+from loaders.places import find_organizations, find_partners, find_provinces, main_province
 from loaders.text import Sentence, language, layout_of
 from ontology.facts import Extraction
 from ontology.identity import fold
-
-
-_MISSION = re.compile(r"(?:Lãnh sự|Consul|Đại sứ|Ambassador|Embassy|Consulate)[^.;\n]{0,40}$", re.I)
-
-
-def _main_province(provinces, text: str) -> str | None:
-    """The province the article is about: the most mentioned, not counting the seat of a
-    foreign mission ("Tổng Lãnh sự Cuba tại TP.HCM"); ties go to the first mentioned."""
-    provinces = [p for p in provinces if not _MISSION.search(text[max(0, p.span.start - 60):p.span.start])] or provinces
-    counts = Counter(p.name for p in provinces)
-    if not counts:
-        return None
-    first = provinces[0].name
-    top, n = counts.most_common(1)[0]
-    return first if counts[first] == n else top
 
 
 MAX_CHARS = 100_000     # ~50 news articles; a longer text is read up to here (spans stay valid offsets)
@@ -43,7 +28,7 @@ def extract(doc: str, text: str) -> Extraction:
     body = layout.is_body
     provinces = [p for p in find_provinces(doc, text) if body(p.span.start)]
     partners = [p for p in find_partners(doc, text) if body(p.span.start)]
-    main = _main_province(provinces, text)
+    main = main_province(text, provinces)
     organizations = [o for o in find_organizations(doc, text, provinces) if body(o.span.start)]
 
     place_end: dict[int, int] = {}

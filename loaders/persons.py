@@ -209,7 +209,7 @@ class OfficeTitleParser:
     def title_text(self, i: int, end: int) -> tuple[str, int, int]:
         """The office as written (joined lines and stray separators cleaned), with its span."""
         start, stop = self.tokens[i].start, self.tokens[end - 1].end
-        words = " ".join(t.text if not (t.text in ("’s", "'s")) else t.text for t in self.tokens[i:end])
+        words = " ".join(t.text for t in self.tokens[i:end])
         words = re.sub(r" (’s|'s)\b", r"\1", words)
         return words, start, stop
 

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders.tables import column
 from ontology.facts import OrganizationFact, PartnerFact, ProvinceFact, Span
 from ontology.gazetteer import partners as gz_partners
 from ontology.gazetteer import provinces as gz_provinces
@@ -103,14 +104,8 @@ _PROVINCE_FOLLOW_BLOCK = {"Thái Bình": ("Dương",), "Bình Dương": (), "Đi
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    try:
-        from loaders.tables import column
-        names = set(column("surnames.tsv", "surname"))
-    except Exception:  # noqa: BLE001 - the table belongs to the person extractor; fall back to a core list
-        names = set()
-    names |= {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-              "Dương", "Lý", "Lưu", "Trịnh", "Đinh", "Đoàn", "Lương", "Tạ", "Vương", "Trương", "Quách", "Đào", "Triệu"}
-    names.discard("")
+    """Family names from the person grammar's table (loaders/data/surnames.tsv), with and without accents."""
+    names = set(column("surnames.tsv", "surname")) - {""}
     return frozenset(names | {strip_accents(n) for n in names})
 
 
@@ -122,11 +117,7 @@ def _person_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    try:
-        from loaders.tables import column
-        return frozenset(column("demonyms.tsv", "word"))
-    except Exception:  # noqa: BLE001
-        return frozenset({"Lao", "Japanese", "Korean", "Chinese", "Cambodian", "Thai", "Vietnamese"})
+    return frozenset(column("demonyms.tsv", "word"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -243,7 +234,6 @@ def _body_fn(text: str):
 @lru_cache(maxsize=1)
 def _TITLE_BEFORE() -> re.Pattern:
     """A title head shortly before a place: the place belongs to an office whose holder follows."""
-    from loaders.tables import column
     heads = sorted(set(column("titles.tsv", "head")), key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(re.escape(h) for h in heads) + r")\b[^,.;:\n]*$", re.I)
 
@@ -691,13 +681,16 @@ _ABBR = ((re.compile(r"^(?:Ủy|Uỷ) ban nhân dân\b"), "UBND"), (re.compile(r
 _FOREIGN_HOST = re.compile(r"(?:[Ll]ãnh sự|Đại sứ|Consul|Embassy|Ambassador)[^.\n]{0,50}(?:tại|ở|in)\s+$")
 
 
-def _main_province(text: str, provinces: list[ProvinceFact]) -> str | None:
-    """The most-mentioned province, not counting "… Lãnh sự quán X tại <province>" (a host city)."""
-    counts = Counter(p.name for p in provinces
-                     if not _FOREIGN_HOST.search(text[max(0, p.span.start - 90):p.span.start]))
+def main_province(text: str, provinces: list[ProvinceFact]) -> str | None:
+    """The province the article is about: the most mentioned, not counting the seat of a foreign
+    mission ("Tổng Lãnh sự Cuba tại TP.HCM"); a tie goes to the first mentioned."""
+    counted = [p for p in provinces if not _FOREIGN_HOST.search(text[max(0, p.span.start - 90):p.span.start])]
+    counted = counted or provinces
+    counts = Counter(p.name for p in counted)
     if not counts:
-        counts = Counter(p.name for p in provinces)
-    return counts.most_common(1)[0][0] if counts else None
+        return None
+    top, n = counts.most_common(1)[0]
+    return counted[0].name if counts[counted[0].name] == n else top
 
 
 def find_organizations(doc: str, text: str, provinces: list[ProvinceFact]) -> list[OrganizationFact]:
@@ -706,7 +699,7 @@ def find_organizations(doc: str, text: str, provinces: list[ProvinceFact]) -> li
     if len(t) != len(text):
         t = text
     body = _body_fn(text)
-    main = _main_province(text, provinces)
+    main = main_province(text, provinces)
     out: list[OrganizationFact] = []
     seen: set[str] = set()
 
