@@ -4,6 +4,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# How many document ids and evidence spans a node keeps inline (and spans a relationship): enough for a
+# tooltip or a quick look. The EVIDENCED_BY links hold every one; see graph/cypher/merge_nodes.cypher.
+EVIDENCE_SAMPLE = 20
+
 
 def data_home() -> Path:
     """``$DIPKG_HOME``, else ``$XDG_DATA_HOME/dipkg``, else ``~/.local/share/dipkg``."""

@@ -19,6 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.analytics import load_graph
+from graph.config import EVIDENCE_SAMPLE
 from ontology.identity import fold
 from ontology.model import REL_TYPES
 
@@ -197,7 +198,8 @@ def _node_tip(g: nx.MultiDiGraph, n: str, d: dict) -> str:
         lines.append(f"{d.get('date') or ''} {d.get('lang') or ''}")
     docs = d.get("docs") or []
     if docs:
-        lines.append(f"Documents ({len(docs)}): " + ", ".join(docs[:8]) + (" …" if len(docs) > 8 else ""))
+        count = f"{len(docs)}+" if len(docs) >= EVIDENCE_SAMPLE else str(len(docs))     # a capped sample
+        lines.append(f"Documents ({count}): " + ", ".join(docs[:8]) + (" …" if len(docs) > 8 else ""))
     return _tip(lines)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.config import EVIDENCE_SAMPLE
 from graph.store import Neo4jStore, StoreError, StoreUnavailable, load_cypher
 from ontology.model import check_label, check_rel
 from ontology.projection import GraphBatch
@@ -94,11 +95,11 @@ def _write_batch(tx, batch: GraphBatch) -> None:
     for label in sorted(batch.nodes, key=lambda l: (_NODE_ORDER.index(l) if l in _NODE_ORDER else 99, l)):
         rows = batch.nodes[label]
         if rows:
-            tx.run(node_statement(label), rows=_grouped_nodes(rows)).consume()
+            tx.run(node_statement(label), rows=_grouped_nodes(rows), cap=EVIDENCE_SAMPLE).consume()
     for (rel_type, start, end) in sorted(batch.rels):
         rows = batch.rels[(rel_type, start, end)]
         if rows:
-            tx.run(rel_statement(rel_type, start, end), rows=_grouped_rels(rows)).consume()
+            tx.run(rel_statement(rel_type, start, end), rows=_grouped_rels(rows), cap=EVIDENCE_SAMPLE).consume()
 
 
 class GraphWriter:

@@ -155,6 +155,8 @@ def build_graph(nodes: list[dict], rels: list[dict]) -> Graph:
         for d in _values(props.get("docs")):
             if str(d) in labels:
                 add((st, PROV.wasDerivedFrom, node_iri(str(d))))
+        if t == "EVIDENCED_BY" and labels.get(b) == "Document":    # complete; a node's own docs list is a sample
+            add((sa, PROV.wasDerivedFrom, sb))
         if props.get("meeting") and str(props["meeting"]) in labels:
             add((st, DIPKG.meeting, node_iri(str(props["meeting"]))))
         for k, v in sorted(props.items()):

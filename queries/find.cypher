@@ -4,6 +4,6 @@
 // @param limit int = 50   at most this many rows
 MATCH (n)
 WHERE n.key CONTAINS $text AND NOT n:Document
-RETURN labels(n)[0] AS label, n.name AS name, n.key AS key, size(coalesce(n.docs, [])) AS documents
+RETURN labels(n)[0] AS label, n.name AS name, n.key AS key, COUNT { (n)-[:EVIDENCED_BY]->() } AS documents
 ORDER BY documents DESC, label, name
 LIMIT $limit

@@ -58,7 +58,7 @@ def _expected(ids: range) -> tuple[dict[str, tuple[int, int]], set, set]:
 
 def _observed(store) -> dict[str, tuple[int, int]]:
     n = {r["doc"]: r["n"] for r in store.read(
-        "MATCH (x) WHERE NOT x:Document UNWIND x.docs AS doc RETURN doc, count(*) AS n")}
+        "MATCH (x)-[:EVIDENCED_BY]->(d:Document) RETURN d.id AS doc, count(DISTINCT x) AS n")}
     r = {r["doc"]: r["n"] for r in store.read("MATCH ()-[x]->() UNWIND x.docs AS doc RETURN doc, count(*) AS n")}
     docs = [row["id"] for row in store.read("MATCH (d:Document) RETURN d.id AS id")]
     return {d: (n.get(d, 0), r.get(d, 0)) for d in set(docs) | set(n) | set(r)}

@@ -53,3 +53,33 @@ def test_every_relationship_has_evidence(empty_store):
     GraphWriter(empty_store).write([("a4", project(_doc("a4")))])
     missing = empty_store.read("MATCH ()-[r]->() WHERE r.evidence IS NULL OR size(r.evidence) = 0 RETURN count(r) AS n")
     assert missing[0]["n"] == 0
+
+
+def test_hub_keeps_a_sample_inline_and_every_document_on_its_links(empty_store):
+    """A province named in many documents keeps only EVIDENCE_SAMPLE ids and spans inline (so a batch
+    does not rewrite a list as long as the corpus), the first seen, unchanged by a re-ingest; its
+    EVIDENCED_BY links, `find` and the RDF export still count every document."""
+    from rdflib.namespace import PROV
+
+    from graph.config import EVIDENCE_SAMPLE
+    from graph.store import load_cypher
+    from ontology.rdf import build_graph, node_iri
+
+    n = EVIDENCE_SAMPLE + 7
+    docs = [(f"h{i:03d}", project(_doc(f"h{i:03d}"))) for i in range(n)]
+    w = GraphWriter(empty_store)
+    w.write(docs[:10])
+    w.write(docs[10:])
+    w.write(docs[:3])                                     # again: nothing changes
+    prov = empty_store.read("MATCH (p:Province) RETURN p.docs AS docs, p.evidence AS ev, "
+                            "COUNT { (p)-[:EVIDENCED_BY]->() } AS links")
+    assert len(prov) == 1
+    assert prov[0]["docs"] == [d for d, _ in docs[:EVIDENCE_SAMPLE]]
+    assert len(prov[0]["ev"]) == EVIDENCE_SAMPLE and prov[0]["links"] == n
+    found = [r for r in run(empty_store, "find", {"text": "quang tri"}) if r["label"] == "Province"]
+    assert found[0]["documents"] == n
+    deals = empty_store.read("MATCH (:Province)-[d:DEALS_WITH]->(:Country) RETURN d.docs AS docs, d.evidence AS ev")
+    assert len(deals[0]["docs"]) == n and len(deals[0]["ev"]) == EVIDENCE_SAMPLE
+    g = build_graph(empty_store.read(load_cypher("export_nodes")), empty_store.read(load_cypher("export_rels")))
+    province = node_iri(empty_store.read("MATCH (p:Province) RETURN p.id AS id")[0]["id"])
+    assert len(set(g.objects(province, PROV.wasDerivedFrom))) == n

@@ -1,6 +1,7 @@
 // Merge one (type, start label, end label) group of relationship rows. Placeholders come from the ontology only.
 // row: {a, b, key, props, quote, docs, refs, first, last}: one row per relationship per batch (grouped by
-// the writer). Every relationship keeps its evidence refs (doc#start-end), its documents and a quote.
+// the writer). Every relationship keeps all its documents (the templates count them), a quote, and its
+// evidence refs (doc#start-end) up to $cap, the first seen (the rest are found from the documents).
 // The MERGE line is rewritten from the end node for types whose end has far fewer relationships (see writer).
 UNWIND $rows AS row
 MATCH (a:__FROM__ {id: row.a})
@@ -8,7 +9,8 @@ MATCH (b:__TO__ {id: row.b})
 MERGE (a)-[r:__TYPE__ {key: row.key}]->(b)
 ON CREATE SET r += row.props, r.quote = row.quote
 SET r.docs = coalesce(r.docs, []) + [d IN row.docs WHERE r.docs IS NULL OR NOT d IN r.docs],
-    r.evidence = coalesce(r.evidence, []) + [e IN row.refs WHERE r.evidence IS NULL OR NOT e IN r.evidence],
+    r.evidence = CASE WHEN size(coalesce(r.evidence, [])) >= $cap THEN r.evidence
+                      ELSE (coalesce(r.evidence, []) + [e IN row.refs WHERE r.evidence IS NULL OR NOT e IN r.evidence])[..$cap] END,
     r.first_date = CASE WHEN row.first IS NULL THEN r.first_date
                         WHEN r.first_date IS NULL OR row.first < r.first_date THEN row.first ELSE r.first_date END,
     r.last_date = CASE WHEN row.last IS NULL THEN r.last_date
