@@ -272,6 +272,7 @@ def _queries_child(reps: str) -> None:
             out[name] = {"p50_ms": round(_pctl(times, 0.5), 1), "p95_ms": round(_pctl(times, 0.95), 1),
                          "max_ms": round(max(times), 1), "calls": len(times),
                          "rows_median": statistics.median(rows)}
+            print(f"{name}: {out[name]}", file=sys.stderr, flush=True)      # progress: slow templates show early
         counts = store.read("MATCH (n) RETURN count(n) AS c")[0]["c"]
     print(json.dumps({"templates": out, "nodes": counts, "maxrss_mb": _maxrss_mb()}))
 

@@ -93,9 +93,10 @@ def ingest(paths: list[Path], store, batch_size: int = 100,
     resolver = PersonResolver(store)
     pending: list[tuple[Document, Extraction]] = []
 
-    # One batch is written (in a worker thread, mostly waiting on the server) while the next
-    # is read and extracted here. A batch is resolved and projected only once the one before
-    # it is committed, so the resolver always sees every earlier document in the store.
+    # One batch is written (in a worker thread, mostly waiting on the server) while the next is
+    # read, extracted, resolved and projected here. The resolver keeps every identity it decided in
+    # this run in memory, so it needs the previous batch's decisions, not its commit; writes stay
+    # in document order, one transaction at a time.
     from concurrent.futures import Future, ThreadPoolExecutor
 
     inflight: list[tuple[Future, list[tuple[Document, Extraction]]]] = []
@@ -113,7 +114,6 @@ def ingest(paths: list[Path], store, batch_size: int = 100,
             progress(len(batch))
 
     def flush(pool: ThreadPoolExecutor) -> None:
-        settle()
         batch = list(pending)
         pending.clear()
         rows = []
@@ -127,6 +127,7 @@ def ingest(paths: list[Path], store, batch_size: int = 100,
             except Exception as e:  # noqa: BLE001 - facts that cannot become graph rows cost only their document
                 report.rejected.append(Rejection(d.source, f"could not be turned into graph rows: "
                                                            f"{type(e).__name__}: {e}", "ProjectionError"))
+        settle()
         inflight.append((pool.submit(writer.write, rows), batch))
 
     try:

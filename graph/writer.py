@@ -22,13 +22,10 @@ _NODE_ORDER = ("Document", "Province", "Country", "ForeignLocality", "Internatio
                "DiplomaticMission", "NGO", "Company", "Organization", "Person", "Post", "Meeting", "Commitment")
 
 
-# Types whose end node has far fewer relationships than the start: a Country or Province is
-# evidenced by every document that names it, a Document evidences a few dozen nodes. ArcadeDB
-# checks a relationship MERGE from the node written first, so for these the pattern is written
-# from the end; otherwise each new document's MERGE walks the hub's whole edge list.
-_MERGE_FROM_END = frozenset({"EVIDENCED_BY"})
-_MERGE_LINE = "MERGE (a)-[r:__TYPE__ {key: row.key}]->(b)"
-assert _MERGE_LINE in _REL_TEMPLATE
+# A node's EVIDENCED_BY links go in its own MERGE statement (see merge_nodes.cypher), written from the
+# Document's end: ArcadeDB checks a relationship MERGE from the node written first, and a Country or
+# Province is evidenced by every document that names it, a Document evidences a few dozen nodes.
+_EVIDENCE = "EVIDENCED_BY"
 
 
 def node_statement(label: str) -> str:
@@ -37,10 +34,7 @@ def node_statement(label: str) -> str:
 
 def rel_statement(rel_type: str, start: str, end: str) -> str:
     check_rel(rel_type, start, end)
-    text = _REL_TEMPLATE
-    if rel_type in _MERGE_FROM_END:
-        text = text.replace(_MERGE_LINE, "MERGE (b)<-[r:__TYPE__ {key: row.key}]-(a)")
-    return text.replace("__TYPE__", rel_type).replace("__FROM__", check_label(start)).replace("__TO__", check_label(end))
+    return _REL_TEMPLATE.replace("__TYPE__", rel_type).replace("__FROM__", check_label(start)).replace("__TO__", check_label(end))
 
 
 @dataclass
@@ -92,12 +86,24 @@ def _grouped_rels(rows: list[dict]) -> list[dict]:
 
 
 def _write_batch(tx, batch: GraphBatch) -> None:
+    rels = dict(batch.rels)
     for label in sorted(batch.nodes, key=lambda l: (_NODE_ORDER.index(l) if l in _NODE_ORDER else 99, l)):
         rows = batch.nodes[label]
         if rows:
-            tx.run(node_statement(label), rows=_grouped_nodes(rows), cap=EVIDENCE_SAMPLE).consume()
-    for (rel_type, start, end) in sorted(batch.rels):
-        rows = batch.rels[(rel_type, start, end)]
+            nodes = _grouped_nodes(rows)
+            links = _grouped_rels(rels.pop((_EVIDENCE, label, "Document"), []))
+            by_node: dict[str, list[dict]] = {}
+            for link in links:
+                by_node.setdefault(link["a"], []).append(
+                    {"doc": link["b"], **{k: link[k] for k in ("key", "props", "quote", "docs", "refs")}})
+            for n in nodes:
+                n["links"] = by_node.pop(n["id"], [])
+            if by_node:                       # links to nodes this batch does not write: the generic path
+                rels[(_EVIDENCE, label, "Document")] = [r for r in batch.rels[(_EVIDENCE, label, "Document")]
+                                                        if r["a"] in by_node]
+            tx.run(node_statement(label), rows=nodes, cap=EVIDENCE_SAMPLE).consume()
+    for (rel_type, start, end) in sorted(rels):
+        rows = rels[(rel_type, start, end)]
         if rows:
             tx.run(rel_statement(rel_type, start, end), rows=_grouped_rels(rows), cap=EVIDENCE_SAMPLE).consume()
 
