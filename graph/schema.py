@@ -16,6 +16,10 @@ def statements() -> list[str]:
     for label in KEY_INDEXED:
         out.append(f"CREATE INDEX {label.lower()}_key IF NOT EXISTS FOR (n:{label}) ON (n.key)")
     out.append("CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)")
+    out.append("CREATE INDEX meeting_doc IF NOT EXISTS FOR (n:Meeting) ON (n.doc)")        # per-document counts
+    out.append("CREATE INDEX commitment_doc IF NOT EXISTS FOR (n:Commitment) ON (n.doc)")
+    out.append("CREATE INDEX person_province IF NOT EXISTS FOR (n:Person) ON (n.province)")   # commitments
+    out.append("CREATE INDEX person_country IF NOT EXISTS FOR (n:Person) ON (n.country)")
     out.append("CREATE INDEX commitment_kind IF NOT EXISTS FOR (n:Commitment) ON (n.kind)")
     return out
 

@@ -1,12 +1,39 @@
 // A timeline of meetings for a person, a province or a foreign partner (a country also covers its
 // localities), oldest first; with no filter at all, every meeting. Null filters are ignored.
+// The person, province or partner is the starting point (found through the key indexes), so only a call
+// without any of them reads every meeting.
 // @param person name = null   a person who attended (folded; a unique part of the name also works)
 // @param province key = null   a Vietnamese province involved or where it was held
 // @param partner key = null   a foreign partner involved or where it was held
 // @param since date = null   on or after this date
 // @param until date = null   on or before this date
 // @param limit int = 500   at most this many rows
-MATCH (m:Meeting)
+OPTIONAL MATCH (pr:Province {key: $province})
+OPTIONAL MATCH (t1:Country {key: $partner})
+OPTIONAL MATCH (t2:ForeignLocality {key: $partner})
+OPTIONAL MATCH (t3:InternationalOrganization {key: $partner})
+OPTIONAL MATCH (t4:DiplomaticMission {key: $partner})
+OPTIONAL MATCH (t5:NGO {key: $partner})
+OPTIONAL MATCH (t6:Company {key: $partner})
+WITH pr, [t IN [t1, t2, t3, t4, t5, t6] WHERE t IS NOT NULL] AS pts
+CALL {
+  WITH pr, pts
+  MATCH (m:Meeting) WHERE $person IS NULL AND $province IS NULL AND $partner IS NULL RETURN m
+  UNION
+  WITH pr, pts
+  MATCH (pp:Person)-[:ATTENDED]->(m:Meeting)
+  WHERE pp.key = $person OR (NOT EXISTS { MATCH (px:Person) WHERE px.key = $person } AND pp.key CONTAINS $person)
+  RETURN m
+  UNION
+  WITH pr, pts
+  MATCH (pr)<-[:INVOLVES|HELD_IN]-(m:Meeting) WHERE $person IS NULL RETURN m
+  UNION
+  WITH pr, pts
+  UNWIND pts AS pt
+  MATCH (pt)<-[:LOCATED_IN*0..1]-(pl)<-[:INVOLVES|HELD_IN]-(m:Meeting) WHERE $person IS NULL AND $province IS NULL
+  RETURN m
+}
+WITH DISTINCT m
 WHERE ($since IS NULL OR m.date >= $since)
   AND ($until IS NULL OR m.date <= $until)
   AND ($person IS NULL OR EXISTS {
