@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from loaders.text import occurrences
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
 
 __all__ = ["Actors", "find_commitments", "load_cues", "split_sentences"]
@@ -323,9 +324,8 @@ def _mentions(text: str, actors: Actors | None, lang: str) -> list[_Mention]:
     for cat, value, surface, _ in entries:
         if not surface.strip():
             continue
-        pat = r"(?<!\w)" + re.escape(surface) + r"(?!\w)"
-        for m in re.finditer(pat, text):
-            add(cat, value, m.start(), m.end())
+        for s, e in occurrences(text, surface):
+            add(cat, value, s, e)
     return sorted(found.values(), key=lambda m: m.start)
 
 

@@ -14,11 +14,12 @@ from loaders.dates import document_date
 from loaders.meetings import find_meetings
 from loaders.persons import PersonFinder
 from loaders.places import find_organizations, find_partners, find_provinces, main_province
-from loaders.text import Sentence, language, layout_of
+from loaders.text import Sentence, language, layout_of, occurrences
 from ontology.facts import Extraction
 from ontology.identity import fold
 
 
+_INNER_CAPITAL = re.compile(r"(?<![^\W\d_])[A-ZĐ\u00c0-\u1ef9](?=[^\W\d_])")
 MAX_CHARS = 100_000     # ~50 news articles; a longer text is read up to here (spans stay valid offsets)
 
 
@@ -34,11 +35,11 @@ def extract(doc: str, text: str) -> Extraction:
     place_end: dict[int, int] = {}
     place_surfaces = {f.span.text for f in (*find_provinces(doc, text), *find_partners(doc, text))}
     for surface in sorted(place_surfaces):      # every occurrence, not just the first; each surface once
-        for m in re.finditer(r"(?<![^\W\d_])" + re.escape(surface) + r"(?![^\W\d_])", text):
-            place_end[m.start()] = max(place_end.get(m.start(), -1), m.end())
-            cap = re.search(r"(?<![^\W\d_])[A-ZĐ\u00c0-\u1ef9](?=[^\W\d_])", m.group())   # "tỉnh X": X starts a place too
-            if cap and cap.start() > 0 and cap.group().isupper():
-                place_end[m.start() + cap.start()] = max(place_end.get(m.start() + cap.start(), -1), m.end())
+        for s, e in occurrences(text, surface, letters_only=True):
+            place_end[s] = max(place_end.get(s, -1), e)
+            cap = _INNER_CAPITAL.search(text, s, e)          # "tỉnh X": X starts a place too
+            if cap and cap.start() > s and cap.group().isupper():
+                place_end[cap.start()] = max(place_end.get(cap.start(), -1), e)
     foreign_names = {fold(p.name) for p in partners} | {fold(p.canonical) for p in partners if p.canonical}
     foreign_names.discard("")
     province_names = sorted({fold(p.span.text) for p in provinces} | {fold(p.name) for p in provinces}, key=len,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from loaders.tables import read_table
 
@@ -105,3 +106,29 @@ class Layout:
 def layout_of(text: str) -> Layout:
     """One Layout per text, shared by the rule families that all ask for it."""
     return Layout(text)
+
+
+def _is_word(c: str) -> bool:          # what ``\w`` matches in a str pattern
+    return c.isalnum() or c == "_"
+
+
+def _is_letter(c: str) -> bool:        # what ``[^\W\d_]`` matches
+    return c.isalnum() and not c.isdecimal()
+
+
+def occurrences(text: str, surface: str, letters_only: bool = False) -> Iterator[tuple[int, int]]:
+    """Spans of ``surface`` standing as a whole word in ``text`` (left to right, not overlapping):
+    ``re.finditer(r"(?<!\\w)" + re.escape(surface) + r"(?!\\w)")`` without compiling a pattern per
+    name (each document brings new names, so the regex cache would miss every time). With
+    ``letters_only`` only letters count as word characters, so "2024Hà Nội" still finds "Hà Nội"."""
+    if not surface:
+        return
+    inside = _is_letter if letters_only else _is_word
+    n, i = len(surface), text.find(surface)
+    while i >= 0:
+        e = i + n
+        if (i == 0 or not inside(text[i - 1])) and (e == len(text) or not inside(text[e])):
+            yield i, e
+            i = text.find(surface, e)
+        else:
+            i = text.find(surface, i + 1)
