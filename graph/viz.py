@@ -80,8 +80,9 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list[str]:
         return {d.get("key") or "", fold(d.get("name") or "")} | {fold(a) for a in d.get("aliases") or []}
 
     exact = [n for n, d in g.nodes(data=True) if key in keys(d) and d.get("label") != "Document"]
-    return exact or [n for n, d in g.nodes(data=True)
-                     if d.get("label") not in ("Document", "Post") and any(key in k for k in keys(d))]
+    return exact or [n for n, d in g.nodes(data=True)            # named kinds only, as graph.neighbourhood
+                     if d.get("label") not in ("Document", "Post", "Meeting", "Commitment")
+                     and any(key in k for k in keys(d))]
 
 
 def _province_part(g: nx.MultiDiGraph, prov: list[str]) -> set[str]:
@@ -341,7 +342,11 @@ def render_html(store, out: Path, focus: str | None = None, hops: int = 2, since
     types = check_kinds(kinds)
     if types and not documents and "EVIDENCED_BY" in types:
         documents = True
-    g = load_graph(store, documents=documents, types=types, drop=frozenset({"text"}))
+    if focus and not province:          # only the rings around the focus are read from the store
+        from graph.neighbourhood import load_neighbourhood
+        g = load_neighbourhood(store, focus, hops, documents=documents, types=types, drop=frozenset({"text"}))
+    else:
+        g = load_graph(store, documents=documents, types=types, drop=frozenset({"text"}))
     if types:                            # only nodes that take part in the chosen kinds
         g = g.subgraph([n for n in g if g.degree(n) > 0]).copy()
     part, foci, notes = select(g, focus, hops, since, until, province, max_nodes)

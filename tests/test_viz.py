@@ -90,6 +90,24 @@ def test_focus_two_hops(corpus, tmp_path):
         render_html(corpus, tmp_path / "x.html", focus="nobody of that name")
 
 
+@pytest.mark.parametrize("focus, hops", [("le thi hoa", 2), ("Quảng Trị", 1), ("lao", 2), ("kim", 1)])
+def test_focus_reads_the_same_rings_from_the_store_as_from_the_whole_graph(corpus, focus, hops):
+    """`viz --focus` reads only the neighbourhood (graph.neighbourhood); the nodes must be the ones the
+    whole graph gives, and every edge it draws one the whole graph has, with the same properties."""
+    from graph.analytics import load_graph
+    from graph.neighbourhood import load_neighbourhood
+
+    part = load_neighbourhood(corpus, focus, hops, drop=frozenset({"text"}))
+    whole, foci, _ = select(load_graph(corpus, drop=frozenset({"text"})), focus, hops, max_nodes=10**6)
+    assert set(part) == set(whole) and foci
+    assert all(d == whole.nodes[n] for n, d in part.nodes(data=True))
+    assert set(part.edges(keys=True)) <= set(whole.edges(keys=True))
+    assert all(whole.edges[a, b, k] == d for a, b, k, d in part.edges(keys=True, data=True))
+    ring = {n for n, d in nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), foci[0]).items()
+            if d < hops}
+    assert {(a, b, k) for a, b, k in whole.edges(keys=True) if a in ring or b in ring} <= set(part.edges(keys=True))
+
+
 def test_filters_dates_province_kind(corpus, tmp_path):
     _, _, data = _render(corpus, tmp_path, kinds=["MET"])
     assert {e["label"].split()[0] for e in data["edges"]} == {"MET"}
