@@ -1,8 +1,9 @@
-"""The part of the store within a few hops of a named node, as networkx: what `dipkg viz --focus`
-draws, read hop by hop through the id indexes instead of loading the whole graph first (at 100,000
-documents that is ~450,000 nodes and millions of relationships for a page of a few hundred).
+"""Parts of the store as networkx, read through the id indexes instead of loading the whole graph
+first (at 100,000 documents that is ~450,000 nodes and millions of relationships for a page of a few
+hundred): the rings within a few hops of a named node (`dipkg viz --focus`), hop by hop, and the most
+connected nodes when the whole graph is too big to draw.
 
-The result is what ``graph.analytics.load_graph`` would give restricted to the nodes within ``hops``
+For a focus, the result is what ``graph.analytics.load_graph`` gives restricted to the nodes within ``hops``
 of the focus, except the relationships between two nodes of the outer ring: reading those would walk
 every hub's whole edge list (a country is linked to every document that names it), and the page shows
 the rings around the focus, not the ties between its farthest nodes.
@@ -20,6 +21,9 @@ from ontology.model import check_label
 _NEIGHBOURS = load_cypher("neighbours")
 _NODES = load_cypher("nodes_by_id")
 _FOCUS = load_cypher("nodes_by_key")
+_TOP = load_cypher("most_connected_nodes")
+_COUNT = load_cypher("count_drawable")
+_AMONG = load_cypher("rels_among")
 
 
 def _by_label(store, template: str, ids_by_label: dict[str, set[str]], **params) -> list[dict]:
@@ -68,4 +72,28 @@ def load_neighbourhood(store, name: str, hops: int, documents: bool = False, typ
     for (a, b, k), props in sorted(edges.items()):
         if a in g and b in g:
             g.edges[a, b, g.add_edge(a, b, key=k)].update(props)
+    return g
+
+
+def drawable_nodes(store, documents: bool = False) -> int:
+    return store.read(_COUNT, documents=documents)[0]["nodes"]
+
+
+def load_most_connected(store, limit: int, documents: bool = False, types: list[str] | None = None,
+                        drop: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+    """The ``limit`` most connected nodes (ranked by the server as the HTML view ranks them) and the
+    relationships among them."""
+    top = store.read(_TOP, limit=limit, documents=documents, types=types)
+    grouped: dict[str, set[str]] = defaultdict(set)
+    for r in top:
+        grouped[r["label"]].add(r["id"])
+    g = nx.MultiDiGraph()
+    for r in _by_label(store, _NODES, grouped):
+        g.add_node(r["id"], **{k: v for k, v in (r["props"] or {}).items() if k not in drop}, label=r["label"])
+    among = sorted(g)
+    for r in sorted(_by_label(store, _AMONG, grouped, among=among, documents=documents, types=types),
+                    key=lambda r: (r["a"], r["b"], r["type"], str((r["props"] or {}).get("key", "")))):
+        props = dict(r["props"] or {})
+        k = g.add_edge(r["a"], r["b"], key=f"{r['type']}|{props.get('key', '')}")
+        g.edges[r["a"], r["b"], k].update(props, type=r["type"])
     return g

@@ -342,14 +342,22 @@ def render_html(store, out: Path, focus: str | None = None, hops: int = 2, since
     types = check_kinds(kinds)
     if types and not documents and "EVIDENCED_BY" in types:
         documents = True
+    from graph.neighbourhood import drawable_nodes, load_most_connected, load_neighbourhood
+
+    drop = frozenset({"text"})
+    whole: int | None = None
     if focus and not province:          # only the rings around the focus are read from the store
-        from graph.neighbourhood import load_neighbourhood
-        g = load_neighbourhood(store, focus, hops, documents=documents, types=types, drop=frozenset({"text"}))
+        g = load_neighbourhood(store, focus, hops, documents=documents, types=types, drop=drop)
+    elif not (province or since or until) and (whole := drawable_nodes(store, documents)) > max_nodes:
+        g = load_most_connected(store, max_nodes, documents=documents, types=types, drop=drop)  # server ranks
     else:
-        g = load_graph(store, documents=documents, types=types, drop=frozenset({"text"}))
+        g = load_graph(store, documents=documents, types=types, drop=drop)
     if types:                            # only nodes that take part in the chosen kinds
         g = g.subgraph([n for n in g if g.degree(n) > 0]).copy()
     part, foci, notes = select(g, focus, hops, since, until, province, max_nodes)
+    if whole is not None and whole > max_nodes:
+        notes.append(f"cut to {max_nodes} of {whole} nodes (the most connected kept); "
+                     "narrow it with --focus, --hops, --since/--until, --province or --kind")
     if types:
         notes.insert(0, "kinds " + ", ".join(types))
     page, n, e = build_page(part, foci, notes)

@@ -108,6 +108,22 @@ def test_focus_reads_the_same_rings_from_the_store_as_from_the_whole_graph(corpu
     assert {(a, b, k) for a, b, k in whole.edges(keys=True) if a in ring or b in ring} <= set(part.edges(keys=True))
 
 
+@pytest.mark.parametrize("kinds", [None, ["MET"]])
+def test_a_graph_too_big_to_draw_is_ranked_by_the_server_like_the_client_ranks_it(corpus, tmp_path, kinds):
+    from graph.analytics import load_graph
+
+    whole = load_graph(corpus, types=kinds, drop=frozenset({"text"}))
+    if kinds:
+        whole = whole.subgraph([n for n in whole if whole.degree(n) > 0]).copy()
+    result, _, data = _render(corpus, tmp_path, max_nodes=8, kinds=kinds)
+    drawn = {n["id"] for n in data["nodes"]}
+    assert len(drawn) == 8 and f"cut to 8 of " in result.message
+    assert sorted((whole.degree(n) for n in drawn), reverse=True) == \
+        sorted((d for _, d in whole.degree()), reverse=True)[:8]              # the most connected, ties aside
+    assert {(e["from"], e["to"]) for e in data["edges"]} == \
+        {(a, b) for a, b in whole.subgraph(drawn).edges()}                   # every edge among them
+
+
 def test_filters_dates_province_kind(corpus, tmp_path):
     _, _, data = _render(corpus, tmp_path, kinds=["MET"])
     assert {e["label"].split()[0] for e in data["edges"]} == {"MET"}
