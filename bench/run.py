@@ -234,6 +234,8 @@ def _queries_child(reps: str) -> None:
     reps_n = int(reps)
     rnd = random.Random(1)
     with Neo4jStore.connect() as store:
+        from graph.schema import ensure_schema
+        ensure_schema(store)                 # a store written by an older version gets today's indexes
         people = [r["name"] for r in store.read(
             "MATCH (p:Person)-[:MET]-() WITH p, count(*) AS c ORDER BY c DESC LIMIT 400 RETURN p.name AS name")]
         pairs = [(r["a"], r["b"]) for r in store.read(
