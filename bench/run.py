@@ -227,7 +227,7 @@ def _pctl(xs: list[float], p: float) -> float:
     return xs[lo] + (xs[min(lo + 1, len(xs) - 1)] - xs[lo]) * (k - lo)
 
 
-def _queries_child(reps: str) -> None:
+def _queries_child(reps: str, only: str = "") -> None:
     from graph.store import Neo4jStore
     from queries.runner import run, templates
 
@@ -249,6 +249,7 @@ def _queries_child(reps: str) -> None:
                 "who_met": {"person": rnd.choice(people)},
                 "person_profile": {"person": rnd.choice(people)},
                 "find": {"text": rnd.choice(people).split()[-1]},
+                "person_keys": {"text": rnd.choice(people).split()[-1]},
                 "meetings_between": {"a": pa, "b": pb},
                 "shortest_connection": {"a": rnd.choice(people), "b": rnd.choice(people)},
                 "partner_network": {"province": rnd.choice(provinces)},
@@ -258,7 +259,7 @@ def _queries_child(reps: str) -> None:
             }.get(name, {})
 
         out = {}
-        for name in sorted(templates()):
+        for name in sorted(t for t in templates() if not only or t in only.split(",")):
             for _ in range(3):
                 run(store, name, params(name))
             times, rows = [], []
@@ -279,11 +280,11 @@ def _queries_child(reps: str) -> None:
     print(json.dumps({"templates": out, "nodes": counts, "maxrss_mb": _maxrss_mb()}))
 
 
-def bench_queries(home: Path, reps: int) -> dict:
+def bench_queries(home: Path, reps: int, only: list[str] | None = None) -> dict:
     from graph.embedded import EmbeddedServer
 
     EmbeddedServer(home).start()
-    r = _child([str(BENCH / "run.py"), "_queries", str(reps)], env={"DIPKG_HOME": str(home)})
+    r = _child([str(BENCH / "run.py"), "_queries", str(reps), ",".join(only or [])], env={"DIPKG_HOME": str(home)})
     _save("queries", r)
     return r
 
@@ -336,6 +337,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--reps", type=int, default=40)
+    ap.add_argument("--templates", nargs="+", default=None, help="time only these query templates")
     ap.add_argument("--home", type=Path, default=None, help="DIPKG_HOME holding the graph to query/draw")
     ap.add_argument("--keep", type=Path, default=None, help="keep the largest ingest's store here")
     a = ap.parse_args(argv)
@@ -349,7 +351,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(bench_ingest(a.sizes, a.batch, keep), indent=1))
         a.home = a.home or keep
     if a.what in ("queries", "all"):
-        print(json.dumps(bench_queries(a.home, a.reps), indent=1))
+        print(json.dumps(bench_queries(a.home, a.reps, a.templates), indent=1))
     if a.what in ("viz", "all"):
         print(json.dumps(bench_viz(a.home, a.runs), indent=1))
 

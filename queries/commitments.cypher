@@ -36,21 +36,21 @@ CALL {
   UNWIND pts AS pt
   MATCH (e:Person {country: pt.name})<-[:MADE_BY|MADE_TO]-(c:Commitment) WHERE pr IS NULL RETURN c
 }
-WITH DISTINCT c, pr, pts
+// The branches above already hold the province condition, and the partner one unless a province was
+// given too; what is left is checked per candidate, and the rows are sorted and cut before the lists
+// of makers, recipients and evidence are read.
+WITH DISTINCT c, pts
 WHERE ($kind IS NULL OR c.kind = toLower($kind))
   AND ($since IS NULL OR c.date >= $since)
   AND ($until IS NULL OR c.date <= $until)
   AND ($maker IS NULL OR EXISTS { MATCH (c)-[:MADE_BY]->(mk) WHERE mk.key CONTAINS $maker })
   AND ($recipient IS NULL OR EXISTS { MATCH (c)-[:MADE_TO]->(rc) WHERE rc.key CONTAINS $recipient })
-  AND ($province IS NULL OR EXISTS {
-        MATCH (c)-[:MADE_BY|MADE_TO]->(e1)
-        WHERE e1 = pr OR e1.province = pr.name OR EXISTS { MATCH (e1)-[:HOLDS|POST_IN|IN_PROVINCE*1..3]->(pr) } })
-  AND ($partner IS NULL OR EXISTS {
+  AND ($partner IS NULL OR $province IS NULL OR EXISTS {
         MATCH (c)-[:MADE_BY|MADE_TO]->(e2)
         WHERE any(pt IN pts WHERE e2 = pt OR e2.country = pt.name OR EXISTS { MATCH (e2)-[:LOCATED_IN]->(pt) }) })
+WITH c ORDER BY c.date, c.doc, c.text LIMIT $limit
 RETURN c.date AS date, c.kind AS kind, c.text AS text, c.amount AS amount,
        [(c)-[:MADE_BY]->(w1) | w1.name] AS makers, [(c)-[:MADE_TO]->(w2) | w2.name] AS recipients,
        c.by_text AS by_text, c.to_text AS to_text, c.doc AS doc,
        [(c)-[ev:EVIDENCED_BY]->() | ev.evidence][0] AS evidence
 ORDER BY date, doc, text
-LIMIT $limit

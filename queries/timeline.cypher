@@ -33,19 +33,18 @@ CALL {
   MATCH (pt)<-[:LOCATED_IN*0..1]-(pl)<-[:INVOLVES|HELD_IN]-(m:Meeting) WHERE $person IS NULL AND $province IS NULL
   RETURN m
 }
+// The branches above already hold the first condition given (person, else province, else partner);
+// the others are checked per candidate, and the meetings are sorted and cut before reading who attended.
 WITH DISTINCT m
 WHERE ($since IS NULL OR m.date >= $since)
   AND ($until IS NULL OR m.date <= $until)
-  AND ($person IS NULL OR EXISTS {
-        MATCH (m)<-[:ATTENDED]-(pp:Person)
-        WHERE pp.key = $person
-           OR (NOT EXISTS { MATCH (px:Person) WHERE px.key = $person } AND pp.key CONTAINS $person) })
-  AND ($province IS NULL OR EXISTS { MATCH (m)-[:INVOLVES|HELD_IN]->(pr:Province) WHERE pr.key = $province })
-  AND ($partner IS NULL OR EXISTS {
-        MATCH (m)-[:INVOLVES|HELD_IN]->(pl)-[:LOCATED_IN*0..1]->(pt) WHERE pt.key = $partner })
+  AND ($province IS NULL OR $person IS NULL
+       OR EXISTS { MATCH (m)-[:INVOLVES|HELD_IN]->(pr:Province) WHERE pr.key = $province })
+  AND ($partner IS NULL OR ($person IS NULL AND $province IS NULL)
+       OR EXISTS { MATCH (m)-[:INVOLVES|HELD_IN]->(pl)-[:LOCATED_IN*0..1]->(pt) WHERE pt.key = $partner })
+WITH m ORDER BY m.date, m.doc, m.name LIMIT $limit
 OPTIONAL MATCH (m)<-[at:ATTENDED]-(p:Person)
 WITH m, collect(DISTINCT p.name) AS people, head(collect(at.quote)) AS quote
 RETURN m.date AS date, m.location AS place, m.name AS meeting, people,
        [(m)-[:INVOLVES]->(iv) | iv.name] AS parties, m.doc AS doc, quote
 ORDER BY date, doc, meeting
-LIMIT $limit

@@ -2,8 +2,8 @@
 // @param person name   the person's full name (any case, with or without diacritics); `dipkg who-met` also takes a unique part of it
 // @param limit int = 200   at most this many rows
 MATCH (p:Person {key: $person})-[r:MET]-(o:Person)
-// offices: a pattern comprehension per row, not an OPTIONAL MATCH and a grouping (about half the time)
+// sorted and cut first; the offices (a pattern comprehension) are read for the rows returned only
+WITH p, r, o ORDER BY r.date, o.name, r.doc LIMIT $limit
 RETURN p.name AS person, o.name AS name, r.date AS date, r.place AS place, r.doc AS doc,
        [(o)-[:HOLDS]->(post:Post) | post.name] AS offices, r.quote AS quote
 ORDER BY date, name, doc
-LIMIT $limit
