@@ -1,6 +1,7 @@
 // Meetings between two people or two sides: each side is a person, a Vietnamese province or a foreign partner
 // (a country also covers its localities), with date, place, who attended and the source quote.
-// The candidates are the meetings of side a (found through the key indexes); side b then filters them.
+// Each side's meetings are found from its node (through the key indexes) and the two sets intersected:
+// no meeting is read that neither side took part in.
 // @param a key   one person, province or partner (folded name)
 // @param b key   the other person, province or partner (folded name)
 // @param limit int = 100   at most this many rows
@@ -21,11 +22,26 @@ CALL {
   WITH x
   MATCH (x)<-[:LOCATED_IN*0..1]-(y)<-[:INVOLVES|HELD_IN]-(m:Meeting) RETURN m
 }
-WITH DISTINCT m
-WHERE (EXISTS { MATCH (m)<-[:ATTENDED]-(pa:Person) WHERE pa.key = $a }
-       OR EXISTS { MATCH (m)-[:INVOLVES|HELD_IN]->(ya)-[:LOCATED_IN*0..1]->(xa) WHERE xa.key = $a })
-  AND (EXISTS { MATCH (m)<-[:ATTENDED]-(pb:Person) WHERE pb.key = $b }
-       OR EXISTS { MATCH (m)-[:INVOLVES|HELD_IN]->(yb)-[:LOCATED_IN*0..1]->(xb) WHERE xb.key = $b })
+WITH collect(DISTINCT m) AS ma
+CALL {
+  MATCH (z:Person {key: $b}) RETURN z
+  UNION MATCH (z:Province {key: $b}) RETURN z
+  UNION MATCH (z:Country {key: $b}) RETURN z
+  UNION MATCH (z:ForeignLocality {key: $b}) RETURN z
+  UNION MATCH (z:InternationalOrganization {key: $b}) RETURN z
+  UNION MATCH (z:DiplomaticMission {key: $b}) RETURN z
+  UNION MATCH (z:NGO {key: $b}) RETURN z
+  UNION MATCH (z:Company {key: $b}) RETURN z
+}
+CALL {
+  WITH z
+  MATCH (z)-[:ATTENDED]->(m:Meeting) RETURN m
+  UNION
+  WITH z
+  MATCH (z)<-[:LOCATED_IN*0..1]-(y)<-[:INVOLVES|HELD_IN]-(m:Meeting) RETURN m
+}
+WITH ma, collect(DISTINCT m) AS mb
+UNWIND [m IN ma WHERE m IN mb] AS m
 MATCH (m)<-[at:ATTENDED]-(p:Person)
 WITH m, collect(DISTINCT p.name) AS people, head(collect(at.quote)) AS quote
 RETURN m.date AS date, m.location AS place, people, m.doc AS doc, quote, m.id AS meeting
