@@ -10,13 +10,13 @@ the rings around the focus, not the ties between its farthest nodes.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import networkx as nx
 
 from graph.store import load_cypher
 from ontology.identity import fold
-from ontology.model import check_label
+from ontology.model import check_label, check_rel
 
 _NEIGHBOURS = load_cypher("neighbours")
 _NODES = load_cypher("nodes_by_id")
@@ -24,6 +24,7 @@ _FOCUS = load_cypher("nodes_by_key")
 _TOP = load_cypher("most_connected_nodes")
 _COUNT = load_cypher("count_drawable")
 _AMONG = load_cypher("rels_among")
+_RELS = load_cypher("rels_by_key")
 
 
 def _by_label(store, template: str, ids_by_label: dict[str, set[str]], **params) -> list[dict]:
@@ -45,33 +46,57 @@ def focus_nodes(store, name: str) -> dict[str, str]:
 
 
 def load_neighbourhood(store, name: str, hops: int, documents: bool = False, types: list[str] | None = None,
-                       drop: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
+                       drop: frozenset[str] = frozenset(), max_nodes: int | None = None) -> nx.MultiDiGraph:
     """Nodes within ``hops`` of the nodes named ``name`` (see ``focus_nodes``) and the relationships
-    walked to reach them; node and edge attributes as in ``load_graph``. Empty if nothing is named so."""
+    walked to reach them; node and edge attributes as in ``load_graph``. Empty if nothing is named so.
+
+    The rings are walked with ids only; past ``max_nodes`` the closest and then most connected nodes
+    are kept (the HTML view's rule; then ``g.graph["total"]`` says how many there were), and properties are
+    read for what is kept."""
     labels = focus_nodes(store, name)
-    edges: dict[tuple, dict] = {}
+    dist = dict.fromkeys(labels, 0)
+    edges: dict[tuple[str, str, str, str], tuple[str, str]] = {}      # (a, b, type, key) -> end labels
     frontier = dict(labels)
-    for _ in range(max(hops, 0)):
+    for hop in range(1, max(hops, 0) + 1):
         grouped: dict[str, set[str]] = defaultdict(set)
         for node_id, label in frontier.items():
             grouped[label].add(node_id)
         found: dict[str, str] = {}
         for r in _by_label(store, _NEIGHBOURS, grouped, documents=documents, types=types):
-            props = dict(r["props"] or {})
-            edges[(r["a"], r["b"], f"{r['type']}|{props.get('key', '')}")] = {**props, "type": r["type"]}
+            edges[(r["a"], r["b"], r["type"], r["key"] or "")] = (r["a_label"], r["b_label"])
             if r["other"] not in labels:
                 found[r["other"]] = r["label"]
+        for node_id in found:
+            dist.setdefault(node_id, hop)
         labels.update(found)
         frontier = found
+    total = len(labels)
+    if max_nodes is not None and total > max_nodes:
+        degree: Counter = Counter()
+        for a, b, *_ in edges:
+            degree[a] += 1
+            degree[b] += 1
+        keep = sorted(labels, key=lambda n: (dist[n], -degree[n], n))[:max_nodes]
+        labels = {n: labels[n] for n in keep}
     grouped = defaultdict(set)
     for node_id, label in labels.items():
         grouped[label].add(node_id)
     g = nx.MultiDiGraph()
+    if len(labels) < total:
+        g.graph["total"] = total
     for r in _by_label(store, _NODES, grouped):
         g.add_node(r["id"], **{k: v for k, v in (r["props"] or {}).items() if k not in drop}, label=r["label"])
-    for (a, b, k), props in sorted(edges.items()):
+    wanted: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for (a, b, rel_type, key), (la, lb) in sorted(edges.items()):
         if a in g and b in g:
-            g.edges[a, b, g.add_edge(a, b, key=k)].update(props)
+            wanted[(rel_type, la, lb)].append({"a": a, "b": b, "key": key})
+    for (rel_type, la, lb), rows in sorted(wanted.items()):
+        check_rel(rel_type, la, lb)
+        text = _RELS.replace("__TYPE__", rel_type).replace("__FROM__", check_label(la)).replace("__TO__", check_label(lb))
+        for r in store.read(text, rows=rows):
+            props = dict(r["props"] or {})
+            k = g.add_edge(r["a"], r["b"], key=f"{r['type']}|{props.get('key', '')}")
+            g.edges[r["a"], r["b"], k].update(props, type=r["type"])
     return g
 
 

@@ -347,7 +347,9 @@ def render_html(store, out: Path, focus: str | None = None, hops: int = 2, since
     drop = frozenset({"text"})
     whole: int | None = None
     if focus and not province:          # only the rings around the focus are read from the store
-        g = load_neighbourhood(store, focus, hops, documents=documents, types=types, drop=drop)
+        g = load_neighbourhood(store, focus, hops, documents=documents, types=types, drop=drop,
+                               max_nodes=None if (since or until) else max_nodes)
+        whole = g.graph.get("total")
     elif not (province or since or until) and (whole := drawable_nodes(store, documents)) > max_nodes:
         g = load_most_connected(store, max_nodes, documents=documents, types=types, drop=drop)  # server ranks
     else:
@@ -356,7 +358,7 @@ def render_html(store, out: Path, focus: str | None = None, hops: int = 2, since
         g = g.subgraph([n for n in g if g.degree(n) > 0]).copy()
     part, foci, notes = select(g, focus, hops, since, until, province, max_nodes)
     if whole is not None and whole > max_nodes:
-        notes.append(f"cut to {max_nodes} of {whole} nodes (the most connected kept); "
+        notes.append(f"cut to {max_nodes} of {whole} nodes (the {'closest and ' if focus else ''}most connected kept); "
                      "narrow it with --focus, --hops, --since/--until, --province or --kind")
     if types:
         notes.insert(0, "kinds " + ", ".join(types))
