@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
+from loaders.patterns import literal_trie
 from loaders.tables import column, read_table
 from ontology.facts import PersonFact, Span
 from ontology.identity import fold
@@ -73,7 +74,8 @@ def _lexicon():
     surnames = set(column("surnames.tsv", "surname"))
     surnames |= {fold(s).title() for s in surnames}
     honor = sorted(column("honorifics.tsv", "word"), key=len, reverse=True)
-    head_re = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(h[0]) for h in heads) + r")(?![^\W\d_])", re.I)
+    head_re = re.compile(r"(?<![^\W\d_])" + literal_trie((h[0] for h in heads), ignore_case=True) + r"(?![^\W\d_])",
+                         re.I)
     honor_re = re.compile(r"(?:^|(?<=[\s(\[“\"'‘:;,]))(?:" + "|".join(re.escape(h) for h in honor) + r")\s+$", re.I)
     side = {h[0].lower(): h[2] for h in heads}
     return head_re, honor_re, lower, locality, org, surnames, side

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders.patterns import trie_pattern
 from loaders.tables import column
 from ontology.facts import OrganizationFact, PartnerFact, ProvinceFact, Span
 from ontology.gazetteer import partners as gz_partners
@@ -123,9 +124,10 @@ def _demonyms() -> frozenset[str]:
 # ---------------------------------------------------------------------------------------------
 # the compiled gazetteers
 
-def _flex(surface: str) -> str:
-    """A surface as a regex: any run of spaces, hyphens around dashes, optional space after a dot."""
-    out = []
+def _flex_atoms(surface: str) -> list[str]:
+    """A surface as regex atoms: any run of spaces, hyphens around dashes, optional space after a dot;
+    every other character literally."""
+    out: list[str] = []
     for tok in re.split(r"(\s*[-–—‐]\s*|\s+|\.\s*)", surface):
         if not tok:
             continue
@@ -136,13 +138,17 @@ def _flex(surface: str) -> str:
         elif tok.strip() == ".":
             out.append(r"\.\s?")
         else:
-            out.append(re.escape(tok))
-    return "".join(out)
+            out.extend(re.escape(c) for c in tok)
+    return out
+
+
+def _flex(surface: str) -> str:
+    return "".join(_flex_atoms(surface))
 
 
 def _compile(surfaces: list[str]) -> re.Pattern:
-    alts = sorted(set(surfaces), key=len, reverse=True)
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(_flex(s) for s in alts) + r")(?![^\W_])")
+    """Whole-word matches of any surface, the longest first (a trie: see loaders/patterns.py)."""
+    return re.compile(r"(?<![^\W_])" + trie_pattern(_flex_atoms(s) for s in set(surfaces) if s) + r"(?![^\W_])")
 
 
 @dataclass(frozen=True)
