@@ -142,10 +142,6 @@ def _flex_atoms(surface: str) -> list[str]:
     return out
 
 
-def _flex(surface: str) -> str:
-    return "".join(_flex_atoms(surface))
-
-
 def _compile(surfaces: list[str]) -> re.Pattern:
     """Whole-word matches of any surface, the longest first (a trie: see loaders/patterns.py)."""
     return re.compile(r"(?<![^\W_])" + trie_pattern(_flex_atoms(s) for s in set(surfaces) if s) + r"(?![^\W_])")
