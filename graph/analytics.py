@@ -32,15 +32,25 @@ def load_graph(store, documents: bool = False, types: list[str] | None = None,
     """Nodes keyed by graph id with ``label`` plus their properties; edges keyed ``TYPE|key``
     with ``type`` plus their properties. ``drop`` names node properties to leave out."""
     g = nx.MultiDiGraph()
-    for r in store.read(_NODES, documents=documents):
-        props = {k: v for k, v in (r["props"] or {}).items() if k not in drop}
-        g.add_node(r["id"], **props, label=r["label"])
-    for r in store.read(_RELS, documents=documents, types=types):
+    add_nodes(g, store.read(_NODES, documents=documents), drop)
+    add_rels(g, store.read(_RELS, documents=documents, types=types))
+    return g
+
+
+def add_nodes(g: nx.MultiDiGraph, rows: list[dict], drop: frozenset[str] = frozenset()) -> None:
+    """Node rows {id, label, props} into ``g``: keyed by id, ``label`` plus the properties not dropped."""
+    for r in rows:
+        g.add_node(r["id"], **{k: v for k, v in (r["props"] or {}).items() if k not in drop}, label=r["label"])
+
+
+def add_rels(g: nx.MultiDiGraph, rows: list[dict]) -> None:
+    """Relationship rows {a, b, type, props} between nodes of ``g``: keyed ``TYPE|key``, ``type`` plus
+    the properties."""
+    for r in rows:
         if r["a"] in g and r["b"] in g:
             props = dict(r["props"] or {})
             k = g.add_edge(r["a"], r["b"], key=f"{r['type']}|{props.get('key', '')}")
             g.edges[r["a"], r["b"], k].update(props, type=r["type"])
-    return g
 
 
 def simple_view(g: nx.MultiDiGraph) -> nx.Graph:

@@ -14,9 +14,9 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 
-from graph.store import load_cypher
+from graph.analytics import add_nodes, add_rels
+from graph.store import fill, load_cypher
 from ontology.identity import fold
-from ontology.model import check_label, check_rel
 
 _NEIGHBOURS = load_cypher("neighbours")
 _NODES = load_cypher("nodes_by_id")
@@ -27,12 +27,14 @@ _AMONG = load_cypher("rels_among")
 _RELS = load_cypher("rels_by_key")
 
 
-def _by_label(store, template: str, ids_by_label: dict[str, set[str]], **params) -> list[dict]:
+def _by_label(store, template: str, labels: dict[str, str], **params) -> list[dict]:
+    """``template`` run once per label for the ids of ``labels`` (id → label) with that label."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for node_id, label in sorted(labels.items()):
+        grouped[label].append(node_id)
     rows: list[dict] = []
-    for label in sorted(ids_by_label):
-        ids = sorted(ids_by_label[label])
-        if ids:
-            rows += store.read(template.replace("__LABEL__", check_label(label)), ids=ids, **params)
+    for label, ids in sorted(grouped.items()):
+        rows += store.read(fill(template, label=label), ids=ids, **params)
     return rows
 
 
@@ -58,11 +60,8 @@ def load_neighbourhood(store, name: str, hops: int, documents: bool = False, typ
     edges: dict[tuple[str, str, str, str], tuple[str, str]] = {}      # (a, b, type, key) -> end labels
     frontier = dict(labels)
     for hop in range(1, max(hops, 0) + 1):
-        grouped: dict[str, set[str]] = defaultdict(set)
-        for node_id, label in frontier.items():
-            grouped[label].add(node_id)
         found: dict[str, str] = {}
-        for r in _by_label(store, _NEIGHBOURS, grouped, documents=documents, types=types):
+        for r in _by_label(store, _NEIGHBOURS, frontier, documents=documents, types=types):
             edges[(r["a"], r["b"], r["type"], r["key"] or "")] = (r["a_label"], r["b_label"])
             if r["other"] not in labels:
                 found[r["other"]] = r["label"]
@@ -78,25 +77,16 @@ def load_neighbourhood(store, name: str, hops: int, documents: bool = False, typ
             degree[b] += 1
         keep = sorted(labels, key=lambda n: (dist[n], -degree[n], n))[:max_nodes]
         labels = {n: labels[n] for n in keep}
-    grouped = defaultdict(set)
-    for node_id, label in labels.items():
-        grouped[label].add(node_id)
     g = nx.MultiDiGraph()
     if len(labels) < total:
         g.graph["total"] = total
-    for r in _by_label(store, _NODES, grouped):
-        g.add_node(r["id"], **{k: v for k, v in (r["props"] or {}).items() if k not in drop}, label=r["label"])
+    add_nodes(g, _by_label(store, _NODES, labels), drop)
     wanted: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for (a, b, rel_type, key), (la, lb) in sorted(edges.items()):
         if a in g and b in g:
             wanted[(rel_type, la, lb)].append({"a": a, "b": b, "key": key})
-    for (rel_type, la, lb), rows in sorted(wanted.items()):
-        check_rel(rel_type, la, lb)
-        text = _RELS.replace("__TYPE__", rel_type).replace("__FROM__", check_label(la)).replace("__TO__", check_label(lb))
-        for r in store.read(text, rows=rows):
-            props = dict(r["props"] or {})
-            k = g.add_edge(r["a"], r["b"], key=f"{r['type']}|{props.get('key', '')}")
-            g.edges[r["a"], r["b"], k].update(props, type=r["type"])
+    for rel, rows in sorted(wanted.items()):
+        add_rels(g, store.read(fill(_RELS, rel=rel), rows=rows))
     return g
 
 
@@ -108,17 +98,9 @@ def load_most_connected(store, limit: int, documents: bool = False, types: list[
                         drop: frozenset[str] = frozenset()) -> nx.MultiDiGraph:
     """The ``limit`` most connected nodes (ranked by the server as the HTML view ranks them) and the
     relationships among them."""
-    top = store.read(_TOP, limit=limit, documents=documents, types=types)
-    grouped: dict[str, set[str]] = defaultdict(set)
-    for r in top:
-        grouped[r["label"]].add(r["id"])
+    top = {r["id"]: r["label"] for r in store.read(_TOP, limit=limit, documents=documents, types=types)}
     g = nx.MultiDiGraph()
-    for r in _by_label(store, _NODES, grouped):
-        g.add_node(r["id"], **{k: v for k, v in (r["props"] or {}).items() if k not in drop}, label=r["label"])
-    among = sorted(g)
-    for r in sorted(_by_label(store, _AMONG, grouped, among=among, documents=documents, types=types),
-                    key=lambda r: (r["a"], r["b"], r["type"], str((r["props"] or {}).get("key", "")))):
-        props = dict(r["props"] or {})
-        k = g.add_edge(r["a"], r["b"], key=f"{r['type']}|{props.get('key', '')}")
-        g.edges[r["a"], r["b"], k].update(props, type=r["type"])
+    add_nodes(g, _by_label(store, _NODES, top), drop)
+    rels = _by_label(store, _AMONG, top, among=sorted(top), documents=documents, types=types)
+    add_rels(g, sorted(rels, key=lambda r: (r["a"], r["b"], r["type"], str((r["props"] or {}).get("key", "")))))
     return g

@@ -40,6 +40,19 @@ def load_cypher(name: str) -> str:
     return (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8")
 
 
+def fill(template: str, label: str | None = None, rel: tuple[str, str, str] | None = None) -> str:
+    """``template`` with its placeholders filled from the ontology's fixed set only: ``__LABEL__`` with
+    ``label``; ``__TYPE__``, ``__FROM__``, ``__TO__`` with ``rel`` = (type, start label, end label)."""
+    from ontology.model import check_label, check_rel
+
+    if label is not None:
+        template = template.replace("__LABEL__", check_label(label))
+    if rel is not None:
+        check_rel(*rel)
+        template = template.replace("__TYPE__", rel[0]).replace("__FROM__", rel[1]).replace("__TO__", rel[2])
+    return template
+
+
 def _retryable(err: Exception) -> bool:
     """Transient errors, plus ArcadeDB's failure of one of two concurrent MERGEs of a new key
     (Neo4j would have made it wait; ArcadeDB raises a ClientError the driver does not retry)."""

@@ -104,9 +104,10 @@ def _province_part(g: nx.MultiDiGraph, prov: list[str]) -> set[str]:
 
 
 def select(g: nx.MultiDiGraph, focus: str | None = None, hops: int = 2, since: str | None = None,
-           until: str | None = None, province: str | None = None,
-           max_nodes: int = MAX_NODES) -> tuple[nx.MultiDiGraph, list[str], list[str]]:
-    """The part of ``g`` to draw: (subgraph, focus node ids, notes for the page)."""
+           until: str | None = None, province: str | None = None, max_nodes: int = MAX_NODES,
+           whole: int | None = None) -> tuple[nx.MultiDiGraph, list[str], list[str]]:
+    """The part of ``g`` to draw: (subgraph, focus node ids, notes for the page). ``whole``: how many
+    nodes there were before the store already cut ``g`` to the cap (graph.neighbourhood)."""
     notes: list[str] = []
     filtered = bool(since or until or province)
     if since or until:
@@ -136,7 +137,7 @@ def select(g: nx.MultiDiGraph, focus: str | None = None, hops: int = 2, since: s
         notes.append(f"{hops} hops around " + ", ".join(g.nodes[f].get("name") or f for f in foci))
     elif filtered:
         g = g.subgraph([n for n in g if g.degree(n) > 0]).copy()
-    total = g.number_of_nodes()
+    total = max(g.number_of_nodes(), whole or 0)
     if total > max_nodes:
         rank = sorted(g, key=lambda n: (dist.get(n, 0), -g.degree(n), str(g.nodes[n].get("name"))))
         g = g.subgraph(rank[:max_nodes]).copy()
@@ -356,10 +357,7 @@ def render_html(store, out: Path, focus: str | None = None, hops: int = 2, since
         g = load_graph(store, documents=documents, types=types, drop=drop)
     if types:                            # only nodes that take part in the chosen kinds
         g = g.subgraph([n for n in g if g.degree(n) > 0]).copy()
-    part, foci, notes = select(g, focus, hops, since, until, province, max_nodes)
-    if whole is not None and whole > max_nodes:
-        notes.append(f"cut to {max_nodes} of {whole} nodes (the {'closest and ' if focus else ''}most connected kept); "
-                     "narrow it with --focus, --hops, --since/--until, --province or --kind")
+    part, foci, notes = select(g, focus, hops, since, until, province, max_nodes, whole)
     if types:
         notes.insert(0, "kinds " + ", ".join(types))
     page, n, e = build_page(part, foci, notes)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.config import EVIDENCE_SAMPLE
-from graph.store import Neo4jStore, StoreError, StoreUnavailable, load_cypher
-from ontology.model import check_label, check_rel
+from graph.store import Neo4jStore, StoreError, StoreUnavailable, fill, load_cypher
 from ontology.projection import GraphBatch
 
 _NODE_TEMPLATE = load_cypher("merge_nodes")
@@ -29,12 +28,11 @@ _EVIDENCE = "EVIDENCED_BY"
 
 
 def node_statement(label: str) -> str:
-    return _NODE_TEMPLATE.replace("__LABEL__", check_label(label))
+    return fill(_NODE_TEMPLATE, label=label)
 
 
 def rel_statement(rel_type: str, start: str, end: str) -> str:
-    check_rel(rel_type, start, end)
-    return _REL_TEMPLATE.replace("__TYPE__", rel_type).replace("__FROM__", check_label(start)).replace("__TO__", check_label(end))
+    return fill(_REL_TEMPLATE, rel=(rel_type, start, end))
 
 
 @dataclass

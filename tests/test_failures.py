@@ -82,6 +82,16 @@ def _ingest_cmd(*paths: Path, batch: int = 10) -> list[str]:
     return [sys.executable, str(ROOT / "bench" / "oracle.py"), "ingest", *map(str, paths), "--batch-size", str(batch)]
 
 
+def _wait_for_documents(store, proc, n: int, seconds: float = 120) -> None:
+    """Until ``store`` holds ``n`` documents; fails if ``proc`` ended first (nothing left to interrupt)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        if store.read("MATCH (d:Document) RETURN count(d) AS c")[0]["c"] >= n:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the ingest ended before it could be interrupted"
+
+
 def _env(home: Path, **extra: str) -> dict:
     return {**os.environ, "DIPKG_HOME": str(home), **extra}
 
@@ -92,12 +102,7 @@ def test_killed_ingest_leaves_whole_documents_and_rerun_completes(empty_store, d
     per_doc, nodes, rels = _expected(range(n))
     proc = subprocess.Popen(_ingest_cmd(corpus), env=_env(dipkg_home), cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if empty_store.read("MATCH (d:Document) RETURN count(d) AS c")[0]["c"] >= 60:
-            break
-        time.sleep(0.05)
-    assert proc.poll() is None, "the ingest ended before it could be killed"
+    _wait_for_documents(empty_store, proc, 60)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     seen = _observed(empty_store)
@@ -204,12 +209,7 @@ def test_server_gone_stops_the_ingest_clearly_and_a_rerun_completes(tmp_path):
         from graph.store import Neo4jStore
 
         with Neo4jStore.connect(home) as watcher:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and proc.poll() is None:
-                if watcher.read("MATCH (d:Document) RETURN count(d) AS c")[0]["c"] >= 40:
-                    break
-                time.sleep(0.05)
-        assert proc.poll() is None, "the ingest ended before the server could be killed"
+            _wait_for_documents(watcher, proc, 40)
         os.kill(info.pid, signal.SIGKILL)
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 1, err
