@@ -28,16 +28,26 @@ window.alert=function(m){window.__alerts.push(String(m));};
 window.addEventListener('error',function(e){window.__errors.push(String(e.message));});
 var __ce=console.error;console.error=function(){window.__errors.push(Array.from(arguments).join(' '));__ce.apply(console,arguments);};
 </script>"""
-_PROBE_TAIL = """<script>setTimeout(function(){
- var c=document.querySelector('#mynetwork canvas'), painted=0;
- if(c){var d=c.getContext('2d').getImageData(0,0,c.width,c.height).data;
-   for(var i=0;i<d.length;i+=16){if(d[i+3]>0&&(d[i]<235||d[i+1]<235||d[i+2]<235))painted++;}}
- var tips=nodes.get().concat(edges.get()).map(function(x){
-   return x.title instanceof Element ? [x.title.children.length, x.title.textContent] : null;});
- var r={alerts:window.__alerts,errors:window.__errors,nodes:nodes.length,edges:edges.length,
-   drawn:Object.keys(network.body.nodes).length,canvas:!!c,painted:painted,tips:tips};
- var pre=document.createElement('pre');pre.id='dipkg-probe';pre.textContent=JSON.stringify(r);
- document.body.appendChild(pre);},1500);</script>"""
+# Waits (in virtual time) for the layout to settle, then draws one frame itself: headless virtual
+# time runs timers ahead of real time but not animation frames, so vis-network's own next frame may
+# not have come yet under load. ``network.redraw()`` is the same draw, done synchronously.
+_PROBE_TAIL = """<script>(function(){
+ var ready=network.physics.options.enabled===false, t0=performance.now();
+ network.on('stabilizationIterationsDone',function(){ready=true;});
+ network.on('stabilized',function(){ready=true;});
+ function report(){
+  network.redraw();
+  var c=document.querySelector('#mynetwork canvas'), painted=0;
+  if(c){var d=c.getContext('2d').getImageData(0,0,c.width,c.height).data;
+    for(var i=0;i<d.length;i+=16){if(d[i+3]>0&&(d[i]<235||d[i+1]<235||d[i+2]<235))painted++;}}
+  var tips=nodes.get().concat(edges.get()).map(function(x){
+    return x.title instanceof Element ? [x.title.children.length, x.title.textContent] : null;});
+  var r={alerts:window.__alerts,errors:window.__errors,nodes:nodes.length,edges:edges.length,
+    drawn:Object.keys(network.body.nodes).length,canvas:!!c,painted:painted,tips:tips,settled:ready};
+  var pre=document.createElement('pre');pre.id='dipkg-probe';pre.textContent=JSON.stringify(r);
+  document.body.appendChild(pre);}
+ (function wait(){ if(ready||performance.now()-t0>12000) setTimeout(report,300); else setTimeout(wait,100); })();
+})();</script>"""
 _BASE = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--window-size=1400,900", "--hide-scrollbars"]
@@ -55,7 +65,7 @@ def probe(page: Path, tmp_path: Path) -> tuple[dict, list[str]]:
     probed = tmp_path / f"probed-{page.name}"
     probed.write_text(text.replace("<head>", "<head>" + _PROBE_HEAD, 1).replace("</body>", _PROBE_TAIL + "</body>", 1),
                       encoding="utf-8")
-    proc = chromium(probed, tmp_path, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=15000",
+    proc = chromium(probed, tmp_path, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=20000",
                     "--dump-dom")
     m = re.search(r'<pre id="dipkg-probe">(.*?)</pre>', proc.stdout, re.S)
     assert m, f"the page never finished drawing:\n{proc.stderr[-2000:]}"
@@ -69,6 +79,7 @@ def assert_healthy(page: Path, tmp_path: Path, min_nodes: int = 1) -> dict:
     assert not bad and not seen["errors"], bad or seen["errors"]
     assert seen["alerts"] == []
     assert seen["canvas"] and seen["nodes"] >= min_nodes and seen["drawn"] == seen["nodes"]
+    assert seen["settled"], "the layout never settled"
     assert seen["painted"] > 500, "the canvas is (almost) blank"
     return seen
 
