@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.config import EVIDENCE_SAMPLE
+from graph.config import DOCS_SAMPLED_TYPES, EVIDENCE_SAMPLE
 from graph.store import Neo4jStore, StoreError, StoreUnavailable, fill, load_cypher
 from ontology.projection import GraphBatch
 
 _NODE_TEMPLATE = load_cypher("merge_nodes")
 _REL_TEMPLATE = load_cypher("merge_rels")
+_UPDATE_TEMPLATE = load_cypher("update_rels")
 _NODE_ORDER = ("Document", "Province", "Country", "ForeignLocality", "InternationalOrganization",
                "DiplomaticMission", "NGO", "Company", "Organization", "Person", "Post", "Meeting", "Commitment")
 
@@ -31,8 +32,28 @@ def node_statement(label: str) -> str:
     return fill(_NODE_TEMPLATE, label=label)
 
 
+# Nodes made per document (a handful of edges each): relationships touching one are MERGEd from its side.
+# Every other relationship joins long-lived nodes and is looked up first (see update_rels.cypher).
+_PER_DOCUMENT = frozenset({"Document", "Meeting", "Commitment"})
+_MERGE_LINE = "MERGE (a)-[r:__TYPE__ {key: row.key}]->(b)"
+assert _MERGE_LINE in _REL_TEMPLATE
+
+
 def rel_statement(rel_type: str, start: str, end: str) -> str:
-    return fill(_REL_TEMPLATE, rel=(rel_type, start, end))
+    if start in _PER_DOCUMENT:
+        return fill(_REL_TEMPLATE, rel=(rel_type, start, end))
+    if end in _PER_DOCUMENT:
+        return fill(_REL_TEMPLATE.replace(_MERGE_LINE, "MERGE (b)<-[r:__TYPE__ {key: row.key}]-(a)"),
+                    rel=(rel_type, start, end))
+    return fill(_UPDATE_TEMPLATE, rel=(rel_type, start, end))
+
+
+def doc_cap(rel_type: str) -> int:
+    """How many document ids a relationship of this type keeps."""
+    return EVIDENCE_SAMPLE if rel_type in DOCS_SAMPLED_TYPES else _ALL_DOCS
+
+
+_ALL_DOCS = 2 ** 31 - 1
 
 
 @dataclass
@@ -103,7 +124,8 @@ def _write_batch(tx, batch: GraphBatch) -> None:
     for (rel_type, start, end) in sorted(rels):
         rows = rels[(rel_type, start, end)]
         if rows:
-            tx.run(rel_statement(rel_type, start, end), rows=_grouped_rels(rows), cap=EVIDENCE_SAMPLE).consume()
+            tx.run(rel_statement(rel_type, start, end), rows=_grouped_rels(rows), cap=EVIDENCE_SAMPLE,
+                   doc_cap=doc_cap(rel_type)).consume()
 
 
 class GraphWriter:

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from neo4j.exceptions import Neo4jError
 
+from graph.config import DOCS_SAMPLED_TYPES, EVIDENCE_SAMPLE
 from graph.store import StoreError
 from graph.writer import GraphWriter
 from ontology.projection import project
@@ -43,14 +44,16 @@ def _corpus(root: Path, start: int, n: int) -> Path:
 
 
 def _expected(ids: range) -> tuple[dict[str, tuple[int, int]], set, set]:
-    """Per document: (non-Document nodes, relationships) it evidences; and all node / relationship keys."""
+    """Per document: (non-Document nodes, relationships listing every document) it evidences; and all
+    node / relationship keys."""
     per_doc, nodes, rels = {}, set(), set()
     for i in ids:
         ex = make_doc(7, POOL, i).extraction
         b = project(ex, None)
         dn = {(label, r["id"]) for label, rows in b.nodes.items() for r in rows}
         dr = {(t, r["a"], r["b"], r["key"]) for (t, _, _), rows in b.rels.items() for r in rows}
-        per_doc[ex.doc] = (len({x for x in dn if x[0] != "Document"}), len(dr))
+        per_doc[ex.doc] = (len({x for x in dn if x[0] != "Document"}),
+                           len({x for x in dr if x[0] not in DOCS_SAMPLED_TYPES}))
         nodes |= dn
         rels |= dr
     return per_doc, nodes, rels
@@ -59,7 +62,9 @@ def _expected(ids: range) -> tuple[dict[str, tuple[int, int]], set, set]:
 def _observed(store) -> dict[str, tuple[int, int]]:
     n = {r["doc"]: r["n"] for r in store.read(
         "MATCH (x)-[:EVIDENCED_BY]->(d:Document) RETURN d.id AS doc, count(DISTINCT x) AS n")}
-    r = {r["doc"]: r["n"] for r in store.read("MATCH ()-[x]->() UNWIND x.docs AS doc RETURN doc, count(*) AS n")}
+    r = {r["doc"]: r["n"] for r in store.read(                # sampled types do not list every document
+        "MATCH ()-[x]->() WHERE NOT type(x) IN $sampled UNWIND x.docs AS doc RETURN doc, count(*) AS n",
+        sampled=sorted(DOCS_SAMPLED_TYPES))}
     docs = [row["id"] for row in store.read("MATCH (d:Document) RETURN d.id AS id")]
     return {d: (n.get(d, 0), r.get(d, 0)) for d in set(docs) | set(n) | set(r)}
 
@@ -117,6 +122,9 @@ def test_killed_ingest_leaves_whole_documents_and_rerun_completes(empty_store, d
     assert _observed(empty_store) == per_doc
     _assert_no_duplicates(empty_store)
     assert _totals(empty_store) == (len(nodes), len(rels))
+    sampled = empty_store.read("MATCH ()-[x]->() WHERE type(x) IN $t RETURN max(size(x.docs)) AS m",
+                               t=sorted(DOCS_SAMPLED_TYPES))[0]["m"]
+    assert sampled == EVIDENCE_SAMPLE, "structural relationships keep a sample of their documents"
 
 
 def test_concurrent_overlapping_ingests_leave_one_node_per_entity(empty_store, dipkg_home, tmp_path):

@@ -208,3 +208,16 @@ def test_bad_neo4j_uri_and_password_are_not_echoed(monkeypatch):
     assert proc.returncode == 1
     assert "cannot reach the graph at bolt://127.0.0.1:9" in proc.stderr
     assert "s3cret-Value-42" not in proc.stdout + proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_server_heap_and_page_cache_are_sized(server):
+    """The page cache is 60 % of the heap (ArcadeDB's default is 25 %): the size the ingest benchmark
+    needs to keep a big store's pages in memory. A bad heap size is refused by name."""
+    from graph.embedded import EmbeddedServerError, page_ram_mb
+
+    args = (server.home / "java.args").read_text()
+    heap = re.search(r'"-Xmx(\w+)"', args).group(1)
+    assert f'"-Darcadedb.maxPageRAM={page_ram_mb(heap)}"' in args
+    assert page_ram_mb("2g") == 1228 and page_ram_mb("1536m") == 921 and page_ram_mb(str(1 << 30)) == 614
+    with pytest.raises(EmbeddedServerError, match="not a Java size"):
+        page_ram_mb("lots")

@@ -1,8 +1,11 @@
-// Merge one (type, start label, end label) group of relationship rows. Placeholders come from the ontology only.
+// Merge one (type, start label, end label) group of relationships that touch a per-document node (a
+// Meeting or a Commitment: a handful of edges each, so a MERGE from its side is cheap and the
+// relationship is almost always new). When the per-document node is the end (ATTENDED), the writer turns
+// the MERGE line round, (b)<-[…]-(a): ArcadeDB walks the edges of the node a pattern starts from. Relationships between long-lived nodes go
+// through update_rels.cypher. Placeholders come from the ontology only.
 // row: {a, b, key, props, quote, docs, refs, first, last}: one row per relationship per batch (grouped by
-// the writer). Every relationship keeps all its documents (the templates count them), a quote, and its
-// evidence refs (doc#start-end) up to $cap, the first seen (the rest are found from the documents).
-// The MERGE line is rewritten from the end node for types whose end has far fewer relationships (see writer).
+// the writer). A relationship keeps its documents, a quote, and its evidence refs (doc#start-end) up to
+// $cap, the first seen (the rest are found from the documents).
 UNWIND $rows AS row
 MATCH (a:__FROM__ {id: row.a})
 MATCH (b:__TO__ {id: row.b})
