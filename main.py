@@ -9,6 +9,8 @@ from typing import List, Optional
 
 import typer
 
+from graph.config import BATCH_SIZE
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Read articles on provincial diplomacy into a Neo4j graph and query it.")
 db_app = typer.Typer(no_args_is_help=True, help="Manage the embedded graph server.")
@@ -75,7 +77,7 @@ def extract(paths: List[Path] = typer.Argument(..., exists=True, help="files or 
 
 @app.command()
 def ingest(paths: List[Path] = typer.Argument(..., exists=True, help="files or folders"),
-           batch_size: int = typer.Option(100, min=1, help="whole documents per transaction")):
+           batch_size: int = typer.Option(BATCH_SIZE, min=1, help="whole documents per transaction")):
     """Read, extract and write documents into the graph; a summary at the end."""
     from rich.progress import Progress
     from graph.ingest import ingest as run_ingest

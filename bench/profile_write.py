@@ -23,6 +23,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH.parent), str(BENCH)]
 
+from graph.config import BATCH_SIZE  # noqa: E402
+
 def statement_key(cypher: str) -> str:
     body = "\n".join(l for l in cypher.splitlines() if not l.lstrip().startswith("//"))
     m = re.search(r"MERGE \(n:(\w+)", body)
@@ -52,7 +54,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--start", type=int, required=True, help="documents already in the store (seed 7)")
     ap.add_argument("-n", type=int, default=500)
     ap.add_argument("--pool", type=int, default=None, help="people pool (default: the bench's for --start)")
-    ap.add_argument("--batch", type=int, default=100)
+    ap.add_argument("--batch", type=int, default=BATCH_SIZE)
     a = ap.parse_args(argv)
     os.environ["DIPKG_HOME"] = str(a.home)
 

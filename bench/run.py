@@ -38,6 +38,8 @@ for p in (ROOT, BENCH):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
+from graph.config import BATCH_SIZE  # noqa: E402
+
 PEER_PYTHON = os.environ.get("DIPKG_PEER_PYTHON", "/tmp/bench-peer/bin/python")
 SEED = 7
 
@@ -341,7 +343,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("-n", type=int, default=2000, help="documents for the extraction benchmark")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    ap.add_argument("--batch", type=int, default=100)
+    ap.add_argument("--batch", type=int, default=BATCH_SIZE)
     ap.add_argument("--reps", type=int, default=40)
     ap.add_argument("--templates", nargs="+", default=None, help="time only these query templates")
     ap.add_argument("--home", type=Path, default=None, help="DIPKG_HOME holding the graph to query/draw")

@@ -12,6 +12,10 @@ EVIDENCE_SAMPLE = 20
 # document ids, as nodes do, instead of a list rewritten on every batch. The other relationships keep
 # every document id: the templates count them (DEALS_WITH, MET) and they stay short.
 DOCS_SAMPLED_TYPES = frozenset({"IN_PROVINCE", "LOCATED_IN", "MERGED_INTO"})
+# Whole documents per write transaction. A commit's cost grows with the store (it rewrites the pages of
+# the hubs it touches), so bigger batches pay off as the graph grows: at 100,000 documents, 5.0 ms of
+# writing per document in batches of 500 against 8.7 ms in batches of 100 (bench/profile_write.py).
+BATCH_SIZE = 500
 
 
 def data_home() -> Path:

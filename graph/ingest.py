@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from graph.config import BATCH_SIZE
 from loaders.reading import Document, DocumentError, NotADocument, iter_paths, read_documents
 from ontology.facts import Extraction
 
@@ -75,7 +76,7 @@ class IngestSummary:
     stopped: str | None = None        # why the run stopped early (the store became unusable), if it did
 
 
-def ingest(paths: list[Path], store, batch_size: int = 100,
+def ingest(paths: list[Path], store, batch_size: int = BATCH_SIZE,
            progress: Callable[[int], None] | None = None) -> IngestSummary:
     """Ingest everything under ``paths`` into ``store``; returns counts and rejections."""
     from graph.schema import ensure_schema
