@@ -20,7 +20,6 @@ def statements() -> list[str]:
     out.append("CREATE INDEX commitment_doc IF NOT EXISTS FOR (n:Commitment) ON (n.doc)")
     out.append("CREATE INDEX person_province IF NOT EXISTS FOR (n:Person) ON (n.province)")   # commitments
     out.append("CREATE INDEX person_country IF NOT EXISTS FOR (n:Person) ON (n.country)")
-    out.append("CREATE INDEX post_holder IF NOT EXISTS FOR (n:Post) ON (n.holder)")        # who_met's offices
     out.append("CREATE INDEX commitment_kind IF NOT EXISTS FOR (n:Commitment) ON (n.kind)")
     return out
 

@@ -18,6 +18,7 @@ from ontology.projection import GraphBatch
 _NODE_TEMPLATE = load_cypher("merge_nodes")
 _REL_TEMPLATE = load_cypher("merge_rels")
 _UPDATE_TEMPLATE = load_cypher("update_rels")
+_PERSON_OFFICES = load_cypher("person_offices")
 _NODE_ORDER = ("Document", "Province", "Country", "ForeignLocality", "InternationalOrganization",
                "DiplomaticMission", "NGO", "Company", "Organization", "Person", "Post", "Meeting", "Commitment")
 
@@ -121,6 +122,8 @@ def _write_batch(tx, batch: GraphBatch) -> None:
                 rels[(_EVIDENCE, label, "Document")] = [r for r in batch.rels[(_EVIDENCE, label, "Document")]
                                                         if r["a"] in by_node]
             tx.run(node_statement(label), rows=nodes, cap=EVIDENCE_SAMPLE).consume()
+            if label == "Post":               # the holder's office list (Person nodes come first)
+                tx.run(_PERSON_OFFICES, rows=[{"id": n["id"]} for n in nodes]).consume()
     for (rel_type, start, end) in sorted(rels):
         rows = rels[(rel_type, start, end)]
         if rows:
