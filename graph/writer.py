@@ -1,11 +1,11 @@
 """Batched, all-or-nothing writes of projected documents.
 
-A batch of whole documents goes in one transaction (fast: ~100 documents per
-commit); if that transaction fails, each document is retried alone so one bad
-document costs nothing else. A store that cannot be used at all (``StoreUnavailable``)
+A batch of whole documents goes in one transaction (``graph.config.BATCH_SIZE``
+documents per commit); if that transaction fails, each document is retried alone so
+one bad document costs nothing else. A store that cannot be used at all (``StoreUnavailable``)
 stops the write at once: every document committed before it is whole, the rest are
 absent, and running the same ingest again completes it. Within a transaction: nodes label by label, then
-relationships group by group, each as one ``UNWIND $rows`` MERGE.
+relationships group by group, each group one ``UNWIND $rows`` statement.
 """
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ assert _MERGE_LINE in _REL_TEMPLATE
 
 
 def rel_statement(rel_type: str, start: str, end: str) -> str:
+    """The statement for one (type, start label, end label) group of relationship rows."""
     if start in _PER_DOCUMENT:
         return fill(_REL_TEMPLATE, rel=(rel_type, start, end))
     if end in _PER_DOCUMENT:
@@ -49,12 +50,12 @@ def rel_statement(rel_type: str, start: str, end: str) -> str:
     return fill(_UPDATE_TEMPLATE, rel=(rel_type, start, end))
 
 
-def doc_cap(rel_type: str) -> int:
-    """How many document ids a relationship of this type keeps."""
-    return EVIDENCE_SAMPLE if rel_type in DOCS_SAMPLED_TYPES else _ALL_DOCS
-
-
 _ALL_DOCS = 2 ** 31 - 1
+
+
+def doc_cap(rel_type: str) -> int:
+    """How many document ids a relationship of this type keeps (see ``graph.config.DOCS_SAMPLED_TYPES``)."""
+    return EVIDENCE_SAMPLE if rel_type in DOCS_SAMPLED_TYPES else _ALL_DOCS
 
 
 @dataclass

@@ -83,3 +83,15 @@ def test_hub_keeps_a_sample_inline_and_every_document_on_its_links(empty_store):
     g = build_graph(empty_store.read(load_cypher("export_nodes")), empty_store.read(load_cypher("export_rels")))
     province = node_iri(empty_store.read("MATCH (p:Province) RETURN p.id AS id")[0]["id"])
     assert len(set(g.objects(province, PROV.wasDerivedFrom))) == n
+
+
+def test_relationship_statements_merge_from_the_per_document_side_and_look_up_the_rest():
+    from graph.config import EVIDENCE_SAMPLE
+    from graph.writer import doc_cap, rel_statement
+
+    assert "MERGE (b)<-[r:ATTENDED {key: row.key}]-(a)" in rel_statement("ATTENDED", "Person", "Meeting")
+    assert "MERGE (a)-[r:INVOLVES {key: row.key}]->(b)" in rel_statement("INVOLVES", "Meeting", "Province")
+    deals = rel_statement("DEALS_WITH", "Province", "Country")
+    assert "OPTIONAL MATCH (a)-[old:DEALS_WITH {key: row.key}]->(b)" in deals
+    assert "MATCH (a:Province {id: row.a})" in deals and "__" not in deals
+    assert doc_cap("IN_PROVINCE") == EVIDENCE_SAMPLE and doc_cap("DEALS_WITH") > 10 ** 9
