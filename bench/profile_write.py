@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -68,24 +69,27 @@ def main(argv: list[str] | None = None) -> None:
     from ontology.resolver import PersonResolver
 
     tmp = Path(tempfile.mkdtemp(prefix="dipkg-profile-"))
-    generate(tmp, a.n, seed=7, start=a.start, pool=a.pool or pool_size(a.start))
-    times: dict[str, float] = defaultdict(float)
-    total = 0.0
-    docs = 0
-    with Neo4jStore.connect() as store:
-        resolver = PersonResolver(store)
-        items = list(iter_extractions([tmp], ReadReport()))
-        for i in range(0, len(items), a.batch):
-            batch = items[i:i + a.batch]
-            resolver.prefetch([ex for _, ex in batch])
-            rows = [(ex.doc, project(ex, d.source, resolver.resolve(ex))) for d, ex in batch]
-            merged = W.GraphBatch()
-            for _, b in rows:
-                merged.extend(b)
-            t = time.perf_counter()
-            store.write_tx(lambda tx: W._write_batch(TimedTx(tx, times), merged))
-            total += time.perf_counter() - t
-            docs += len(batch)
+    try:
+        generate(tmp, a.n, seed=7, start=a.start, pool=a.pool or pool_size(a.start))
+        times: dict[str, float] = defaultdict(float)
+        total = 0.0
+        docs = 0
+        with Neo4jStore.connect() as store:
+            resolver = PersonResolver(store)
+            items = list(iter_extractions([tmp], ReadReport()))
+            for i in range(0, len(items), a.batch):
+                batch = items[i:i + a.batch]
+                resolver.prefetch([ex for _, ex in batch])
+                rows = [(ex.doc, project(ex, d.source, resolver.resolve(ex))) for d, ex in batch]
+                merged = W.GraphBatch()
+                for _, b in rows:
+                    merged.extend(b)
+                t = time.perf_counter()
+                store.write_tx(lambda tx: W._write_batch(TimedTx(tx, times), merged))
+                total += time.perf_counter() - t
+                docs += len(batch)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     stmts = sum(times.values())
     out = {"documents": docs, "ms_per_doc": round(1000 * total / docs, 2),
            "statements_ms_per_doc": round(1000 * stmts / docs, 2),
