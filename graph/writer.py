@@ -17,7 +17,6 @@ from ontology.projection import GraphBatch
 
 _NODE_TEMPLATE = load_cypher("merge_nodes")
 _REL_TEMPLATE = load_cypher("merge_rels")
-_UPDATE_TEMPLATE = load_cypher("update_rels")
 _PERSON_OFFICES = load_cypher("person_offices")
 _NODE_ORDER = ("Document", "Province", "Country", "ForeignLocality", "InternationalOrganization",
                "DiplomaticMission", "NGO", "Company", "Organization", "Person", "Post", "Meeting", "Commitment")
@@ -33,21 +32,8 @@ def node_statement(label: str) -> str:
     return fill(_NODE_TEMPLATE, label=label)
 
 
-# Nodes made per document (a handful of edges each): relationships touching one are MERGEd from its side.
-# Every other relationship joins long-lived nodes and is looked up first (see update_rels.cypher).
-_PER_DOCUMENT = frozenset({"Document", "Meeting", "Commitment"})
-_MERGE_LINE = "MERGE (a)-[r:__TYPE__ {key: row.key}]->(b)"
-assert _MERGE_LINE in _REL_TEMPLATE
-
-
 def rel_statement(rel_type: str, start: str, end: str) -> str:
-    """The statement for one (type, start label, end label) group of relationship rows."""
-    if start in _PER_DOCUMENT:
-        return fill(_REL_TEMPLATE, rel=(rel_type, start, end))
-    if end in _PER_DOCUMENT:
-        return fill(_REL_TEMPLATE.replace(_MERGE_LINE, "MERGE (b)<-[r:__TYPE__ {key: row.key}]-(a)"),
-                    rel=(rel_type, start, end))
-    return fill(_UPDATE_TEMPLATE, rel=(rel_type, start, end))
+    return fill(_REL_TEMPLATE, rel=(rel_type, start, end))
 
 
 _ALL_DOCS = 2 ** 31 - 1
@@ -123,8 +109,10 @@ def _write_batch(tx, batch: GraphBatch) -> None:
                 rels[(_EVIDENCE, label, "Document")] = [r for r in batch.rels[(_EVIDENCE, label, "Document")]
                                                         if r["a"] in by_node]
             tx.run(node_statement(label), rows=nodes, cap=EVIDENCE_SAMPLE).consume()
-            if label == "Post":               # the holder's office list (Person nodes come first)
-                tx.run(_PERSON_OFFICES, rows=[{"id": n["id"]} for n in nodes]).consume()
+    holds = batch.rels.get(("HOLDS", "Person", "Post"))
+    if holds:                                 # each person's office list (see person_offices.cypher)
+        tx.run(_PERSON_OFFICES, rows=[{"a": a, "b": b} for a, b in dict.fromkeys((r["a"], r["b"]) for r in holds)]
+               ).consume()
     for (rel_type, start, end) in sorted(rels):
         rows = rels[(rel_type, start, end)]
         if rows:

@@ -138,8 +138,7 @@ def project(ex: Extraction, source: str | None = None, person_ids: dict[str, str
                                       evidence_props=why.get(pid(p.name)))
         for office in p.offices:
             post_id = make_id("post", person_nodes[p.name], fold(office))
-            b.node("Post", post_id, doc, {"name": office, "key": fold(office), "holder": person_nodes[p.name]},
-                   p.span)            # holder: a post is one person's (its id derives from theirs)
+            b.node("Post", post_id, doc, {"name": office, "key": fold(office)}, p.span)
             b.rel("HOLDS", "Person", person_nodes[p.name], "Post", post_id, doc, p.span, date=ex.date,
                   props={"province": p.province, "country": p.country})
             org = _org_of_office(office, org_ids)

@@ -78,7 +78,7 @@ _REL_PROPS = {
     "match_rule": DIPKG.matchRule, "match_evidence": DIPKG.matchEvidence, "match_uncertain": DIPKG.matchUncertain,
     "match_name": DIPKG.matchName,
 }
-_SKIP_NODE = {"id", "docs", "doc", "kind", "holder", "offices"}   # doc, holder, offices: lookups (EVIDENCED_BY, HOLDS say it)
+_SKIP_NODE = {"id", "docs", "doc", "kind", "offices"}   # offices: who_met's copy of what HOLDS says
 _SKIP_REL = {"docs", "doc", "key", "meeting"}
 _SAFE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
 

@@ -1,9 +1,9 @@
 // Keep each person's list of office names (Person.offices) in step with their posts, for who_met: reading
 // a busy person's offices from their HOLDS edges costs a walk per row, a property costs nothing. Run after a
-// batch's Post nodes are written; a post's name is fixed when it is created, so the list only grows.
-// row: {id} of a Post written in this batch.
+// batch's nodes are written; a post's name is fixed when it is created, so the list only grows.
+// row: {a, b}: a HOLDS row of this batch (a: the person's id, b: the post's id).
 UNWIND $rows AS row
-MATCH (post:Post {id: row.id})
-MATCH (p:Person {id: post.holder})
+MATCH (p:Person {id: row.a})
+MATCH (post:Post {id: row.b})
 WITH p, post WHERE p.offices IS NULL OR NOT post.name IN p.offices
 SET p.offices = coalesce(p.offices, []) + [post.name]
