@@ -27,8 +27,7 @@ SERVER_CLASS = "com.arcadedb.server.ArcadeDBServer"
 BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 
 
-class EmbeddedServerError(RuntimeError):
-    """The embedded server could not be started or reached."""
+from ontology.errors import EmbeddedServerError  # noqa: E402,F401
 
 
 @dataclass(frozen=True)

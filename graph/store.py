@@ -23,16 +23,7 @@ CYPHER_DIR = Path(__file__).parent / "cypher"
 RETRY_SECONDS = 10.0         # how long the driver retries transient errors and lost connections
 
 
-class StoreError(RuntimeError):
-    """The store refused or failed an operation; the message never carries credentials.
-
-    Raised for one operation (say, one document's transaction) that the server refused
-    for a reason that retrying will not change: the other operations may go on."""
-
-
-class StoreUnavailable(StoreError):
-    """The store cannot be used at all (unreachable after retries, authentication refused):
-    a run should stop here rather than fail every document in turn."""
+from ontology.errors import StoreError, StoreUnavailable  # noqa: E402,F401
 
 
 def load_cypher(name: str) -> str:

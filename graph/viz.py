@@ -46,8 +46,7 @@ MAX_NODES = 600              # node cap; the most central nodes are kept
 _HOOK = "network = new vis.Network(container, data, options);"
 
 
-class VizError(ValueError):
-    """Nothing to draw for the given focus or filters (message says why)."""
+from ontology.errors import VizError  # noqa: E402,F401
 
 
 @dataclass

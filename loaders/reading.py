@@ -27,20 +27,8 @@ _BINARY_MAGIC = {
 }
 
 
-class DocumentError(Exception):
-    """A file that cannot be read as an article; ``str(e)`` is the reason."""
-
-
-class EmptyDocument(DocumentError): ...
-class BinaryDocument(DocumentError): ...
-class UndecodableDocument(DocumentError): ...
-class DocumentTooLarge(DocumentError): ...
-class InvalidRecord(DocumentError): ...
-class UnreadableFile(DocumentError): ...
-
-
-class NotADocument(Exception):
-    """A file that is not meant to be a document (an index .tsv, an image next to articles): skipped, not an error."""
+from ontology.errors import (BinaryDocument, DocumentError, DocumentTooLarge, EmptyDocument,  # noqa: F401
+                             InvalidRecord, NotADocument, UndecodableDocument, UnreadableFile)
 
 
 @dataclass(frozen=True)

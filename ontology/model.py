@@ -47,8 +47,7 @@ REL_TYPES = MappingProxyType({
 })
 
 
-class OntologyError(ValueError):
-    """A label or relationship type outside the ontology's fixed set."""
+from ontology.errors import OntologyError  # noqa: E402,F401
 
 
 def check_label(label: str) -> str:

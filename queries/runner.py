@@ -25,8 +25,7 @@ _PARAM = re.compile(r"^//\s*@param\s+(\w+)\s+(\w+)(?:\s*=\s*(\S+))?\s*(.*)$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class QueryError(ValueError):
-    """Unknown template, unknown or missing parameter, or a value of the wrong type."""
+from ontology.errors import QueryError  # noqa: E402,F401
 
 
 @dataclass(frozen=True)
