@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.text import occurrences
+from loaders.text import TextDoc, fold_words as _fold, occurrences, text_doc
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
 
-__all__ = ["Actors", "find_commitments", "load_cues", "split_sentences"]
+__all__ = ["Actors", "find_commitments", "load_cues"]
 
 CUES_PATH = Path(__file__).with_name("commitment_cues.tsv")
 
@@ -134,137 +133,6 @@ _AMOUNT = re.compile(
     r"|\d[\d.,]*\s*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn|million|billion|thousand)\s*)?"
     r"(?:đồng|VNĐ|VND|USD|US\$|đô la Mỹ|kíp|kip|yên|yen|euro|EUR|nhân dân tệ|NDT|won|baht|riel|dong|US dollars|dollars)\b)",
     re.IGNORECASE)
-
-_EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|with|for|on|said|was|were|has|have|will|province)\b", re.IGNORECASE)
-_VI_MARKS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
-
-
-def _lang(text: str) -> str:
-    sample = text[:4000]
-    return "vi" if len(_VI_MARKS.findall(sample)) > len(_EN_WORDS.findall(sample)) else "en"
-
-
-# --------------------------------------------------------------------------- lines and sentences
-_CREDIT = re.compile(r"(?:\s*[.(]?\s*(?:Ảnh|Photo|Nguồn|Source|Video|Clip)\s*:\s*[^()\n]{0,60}\)?\s*\|?\s*)$", re.IGNORECASE)
-_TERMINAL = ".!?…:;\"”’'»/"
-_ABBREV = {"tp", "mr", "mrs", "ms", "dr", "st", "no", "ths", "ts", "pgs", "gs", "q", "p", "co", "ltd", "inc", "jr",
-           "sr", "vs", "etc", "ph", "mt", "gen", "lt", "col", "prof", "sen", "rep", "gov", "dept", "corp", "u.s",
-           "u.k", "h", "tx", "tt", "ubnd", "nxb", "tr", "vd", "e.g", "i.e", "approx", "fig", "vol", "art"}
-
-
-def _content_lines(text: str, lang: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines worth reading, boilerplate dropped."""
-    raw = []
-    pos = 0
-    for line in text.split("\n"):
-        s, e = pos, pos + len(line)
-        pos = e + 1
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            raw.append((s, e))
-    lines = []
-    for s, e in raw:
-        seg = text[s:e]
-        if any(c.rx.search(seg) for c in _cues("footer", lang)):
-            break
-        lines.append((s, e))
-    if not lines:
-        return []
-    out = []
-    headline = None
-    first_s, first_e = lines[0]
-    if len(text[first_s:first_e].split()) <= 30:
-        headline = _fold(text[first_s:first_e])
-    last = lines[-1]
-    for i, (s, e) in enumerate(lines):
-        seg = text[s:e]
-        if headline is not None and (i == 0 or _fold(seg) == headline):
-            continue
-        if any(c.rx.search(seg) for c in _cues("skipline", lang)):
-            continue
-        m = _CREDIT.search(seg)
-        if m and m.start() > 0:
-            e = s + m.start()
-            while e > s and text[e - 1] in " \t|":
-                e -= 1
-            seg = text[s:e]
-        if not seg:
-            continue
-        if (s, e) != last and seg[-1] not in _TERMINAL and len(seg.split()) <= 30:
-            continue            # a title-like line: headline repeat, related link, caption stub
-        out.append((s, e))
-    return out
-
-
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFC", s).lower()
-    return re.sub(r"[\W_]+", " ", s).strip()
-
-
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*")
-
-
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]`` (one line, or a whole text: newlines always cut)."""
-    end = len(text) if end is None else end
-    out: list[tuple[int, int]] = []
-    cur = start
-    for m in _BOUNDARY.finditer(text, start, end):
-        b = m.end()
-        nxt = text[b:b + 1] if b < end else ""
-        cut = False
-        if b >= end:
-            cut = False
-        elif nxt.isspace():
-            j = b
-            while j < end and text[j].isspace():
-                j += 1
-            c = text[j:j + 1]
-            if "\n" in text[b:j]:
-                cut = True
-            elif c and (c.isupper() or c.isdigit() or c in "“\"‘«(–-•*["):
-                cut = not _is_abbrev(text, m.start(), cur)
-        elif nxt.isupper() and text[b + 1:b + 2].islower() and text[m.start():m.end()].startswith("."):
-            prev = text[max(cur, m.start() - 2):m.start()]
-            cut = len(prev) == 2 and (prev[-1].islower() or prev[-1].isdigit()) and not _is_abbrev(text, m.start(), cur)
-        if cut:
-            _push(text, out, cur, b)
-            cur = b
-    _push(text, out, cur, end)
-    # newlines inside a span (whole-text calls) always cut
-    final = []
-    for s, e in out:
-        p = s
-        for m in re.finditer(r"\n", text[s:e]):
-            _push(text, final, p, s + m.start())
-            p = s + m.end()
-        _push(text, final, p, e)
-    return final
-
-
-def _is_abbrev(text: str, dot: int, floor: int) -> bool:
-    j = dot
-    while j > floor and not text[j - 1].isspace():
-        j -= 1
-    tok = text[j:dot].strip("(“\"‘").lower()
-    if not tok:
-        return False
-    if tok in _ABBREV:
-        return True
-    return len(tok) == 1 and tok.isalpha() and text[j:dot].strip("(“\"‘").isupper()
-
-
-def _push(text: str, out: list, s: int, e: int) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if s < e:
-        out.append((s, e))
-
 
 # --------------------------------------------------------------------------- mentions
 _UP = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
@@ -715,60 +583,64 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- entry point
-def find_commitments(doc: str, text: str, actors: "Actors | None" = None) -> list[CommitmentFact]:
-    """Commitments stated in ``text`` (one article), each with a clause-level span."""
-    lang = _lang(text)
+def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[CommitmentFact]:
+    """Commitments stated in one article's prose sentences, each with a clause-level span."""
+    doc, text, lang = td.doc, td.text, td.lang
     mentions = _mentions(text, actors, lang)
     d = _Doc(text, lang, mentions, _quotes(text), *_main_vn(text, mentions, lang))
     facts: list[CommitmentFact] = []
     seen_sign: set[str] = set()
     seen_amounts: set[str] = set()
-    for ls, le in _content_lines(text, lang):
-        last_request: CommitmentFact | None = None     # for requests continued in the next sentence
-        for ss, se in split_sentences(text, ls, le):
-            groups = _groups(text, ss, se, lang, mentions)
-            if not any(hits for _, _, hits in groups):
-                if last_request is not None and _any("continuation", lang, text[ss:se]):
-                    s, e = _trim(text, ss, se)
-                    quote = text[s:e]
-                    facts.append(CommitmentFact(by=last_request.by, to=last_request.to, kind="request", text=quote,
-                                                span=Span(doc, s, e, quote)))
-                    continue
-                last_request = None
+    last_request: CommitmentFact | None = None     # for requests continued in the next sentence
+    prev_end = 0
+    for sent in td.prose():
+        ss, se = sent.start, sent.end
+        if "\n" in text[prev_end:ss]:
+            last_request = None                    # a request continues within its paragraph only
+        prev_end = se
+        groups = _groups(text, ss, se, lang, mentions)
+        if not any(hits for _, _, hits in groups):
+            if last_request is not None and _any("continuation", lang, text[ss:se]):
+                s, e = _trim(text, ss, se)
+                quote = text[s:e]
+                facts.append(CommitmentFact(by=last_request.by, to=last_request.to, kind="request", text=quote,
+                                            span=Span(doc, s, e, quote)))
                 continue
             last_request = None
-            for gs, ge, hits in groups:
-                if not hits:
+            continue
+        last_request = None
+        for gs, ge, hits in groups:
+            if not hits:
+                continue
+            kind = _kind(text, hits, gs, ge, lang)
+            s, e = _trim(text, gs, ge)
+            if s >= e:
+                continue
+            amount = None
+            if kind == "donate":
+                am = _AMOUNT.search(text, hits[0].end, ge)
+                amount = am.group(0) if am else None
+                key = _fold(amount) if amount else None
+                if key and key in seen_amounts:
                     continue
-                kind = _kind(text, hits, gs, ge, lang)
-                s, e = _trim(text, gs, ge)
-                if s >= e:
+                if key:
+                    seen_amounts.add(key)
+            if kind == "sign":
+                sign_hit = next((h for h in hits if h.role == "sign"), hits[0])
+                key = _agreement_key(text[sign_hit.start:ge], lang)
+                if key in seen_sign:
                     continue
-                amount = None
-                if kind == "donate":
-                    am = _AMOUNT.search(text, hits[0].end, ge)
-                    amount = am.group(0) if am else None
-                    key = _fold(amount) if amount else None
-                    if key and key in seen_amounts:
-                        continue
-                    if key:
-                        seen_amounts.add(key)
-                if kind == "sign":
-                    sign_hit = next((h for h in hits if h.role == "sign"), hits[0])
-                    key = _agreement_key(text[sign_hit.start:ge], lang)
-                    if key in seen_sign:
-                        continue
-                    seen_sign.add(key)
-                by = _maker(d, ss, gs, hits[0])
-                if kind == "sign" and d.sign_by is None and by:
-                    d.sign_by = by
-                to = _addressee(d, hits[0], ge, by)
-                quote = text[s:e]
-                fact = CommitmentFact(by=(by,) if by else (), to=to, kind=kind, text=quote,
-                                      span=Span(doc, s, e, quote), amount=amount)
-                facts.append(fact)
-                if kind in ("request", "cooperate") and hits[0].role == "request":
-                    last_request = fact
+                seen_sign.add(key)
+            by = _maker(d, ss, gs, hits[0])
+            if kind == "sign" and d.sign_by is None and by:
+                d.sign_by = by
+            to = _addressee(d, hits[0], ge, by)
+            quote = text[s:e]
+            fact = CommitmentFact(by=(by,) if by else (), to=to, kind=kind, text=quote,
+                                  span=Span(doc, s, e, quote), amount=amount)
+            facts.append(fact)
+            if kind in ("request", "cooperate") and hits[0].role == "request":
+                last_request = fact
     return facts
 
 

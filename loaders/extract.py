@@ -14,7 +14,7 @@ from loaders.dates import document_date
 from loaders.meetings import find_meetings
 from loaders.persons import PersonFinder
 from loaders.places import find_organizations, find_partners, find_provinces, main_province
-from loaders.text import Sentence, language, layout_of, occurrences
+from loaders.text import Sentence, occurrences, text_doc
 from ontology.facts import Extraction
 from ontology.identity import fold
 
@@ -25,8 +25,9 @@ MAX_CHARS = 100_000     # ~50 news articles; a longer text is read up to here (s
 
 def extract(doc: str, text: str) -> Extraction:
     text = text[:MAX_CHARS] if len(text) > MAX_CHARS else text
-    layout = layout_of(text)
-    body = layout.is_body
+    td = text_doc(doc, text)
+    layout = td.layout
+    body = td.is_body
     provinces = [p for p in find_provinces(doc, text) if body(p.span.start)]
     partners = [p for p in find_partners(doc, text) if body(p.span.start)]
     main = main_province(text, provinces)
@@ -56,7 +57,7 @@ def extract(doc: str, text: str) -> Extraction:
     finder = PersonFinder(doc, text, body, lambda off: place_end.get(off, -1), is_foreign_place, main, main_surface)
     persons = finder.persons()
 
-    sentences = layout.sentences()
+    sentences = list(td.sentences)
     date = document_date(text)
 
     def place_in(s: Sentence) -> str | None:
@@ -72,7 +73,7 @@ def extract(doc: str, text: str) -> Extraction:
         provinces=tuple((p.name, p.span.start, p.span.end) for p in provinces),
         partners=tuple((p.name, p.span.start, p.span.end) for p in partners),
     )
-    commitments = [c for c in find_commitments(doc, text, actors) if body(c.span.start)]
-    return Extraction(doc=doc, text=text, lang=language(text), title=layout.title(), date=date,
+    commitments = [c for c in find_commitments(td, actors) if body(c.span.start)]
+    return Extraction(doc=doc, text=text, lang=td.lang, title=td.title, date=date,
                       persons=tuple(persons), provinces=tuple(provinces), organizations=tuple(organizations),
                       partners=tuple(partners), meetings=tuple(meetings), commitments=tuple(commitments))

@@ -9,15 +9,14 @@ Facts must come only from the article body, so every rule family asks
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from loaders.tables import read_table
+from loaders.tables import column as read_column, read_table
 
 _VI_MARKS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZĐÀ-Ỹ0-9])|\n+|(?<=[a-zà-ỹ]{2}\.)(?=[A-ZĐ][a-zà-ỹ])")
-_ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|Mr|Mrs|Ms|Dr|St|No|Co|Ltd|Inc|U\.S|H\.E|ThS|TS|PGS|GS)\.|\b[A-ZĐ]\.)$")
 
 
 @dataclass(frozen=True)
@@ -25,15 +24,31 @@ class Sentence:
     start: int
     end: int
     text: str
+    prose: bool = True       # False for the headline and for title-like lines (captions, link lists)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the article, trimmed, with a trailing photo credit cut off.
+
+    ``kind``: "headline" (the first line, and its repeats), "caption" (set off by bars), "heading"
+    (a short line with no end punctuation: a caption stub, a related link, a section title) or "prose"."""
+
+    start: int
+    end: int
+    kind: str
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[re.Pattern, re.Pattern]:
-    """(a line that is furniture by itself, a line after which the article is over)."""
-    line, tail = [], []
+def _boilerplate() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a line that is furniture by itself, a line after which the article is over, a caption line:
+    body for names, but no prose to quote)."""
+    roles: dict[str, list[str]] = {"line": [], "tail": [], "caption": []}
     for row in read_table("boilerplate.tsv"):
-        (line if row["role"] == "line" else tail).append(row["pattern"])
-    return re.compile("|".join(f"(?:{p})" for p in line), re.I), re.compile("|".join(f"(?:{p})" for p in tail), re.I)
+        if row["role"] not in roles:
+            raise ValueError(f"boilerplate.tsv: role must be one of {sorted(roles)}, not {row['role']!r}")
+        roles[row["role"]].append(row["pattern"])
+    return tuple(re.compile("|".join(f"(?:{p})" for p in roles[r]), re.I) for r in ("line", "tail", "caption"))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -45,15 +60,29 @@ def language(text: str) -> str:
     return "vi" if len(_VI_MARKS.findall(text[:4000])) / letters > 0.03 else "en"
 
 
+def fold_words(s: str) -> str:
+    """Lower case, NFC, punctuation to single spaces: to compare a line with the headline."""
+    s = unicodedata.normalize("NFC", s).lower()
+    return re.sub(r"[\W_]+", " ", s).strip()
+
+
+_CREDIT_INLINE = re.compile(r"[(\[]?\b(?:Ảnh|Photo|Nguồn|Source|Video|Clip)\s*:\s*[^.)\]\n|]{0,40}[)\]]?")
+_CREDIT_END = re.compile(r"(?:\s*[.(]?\s*(?:Ảnh|Photo|Nguồn|Source|Video|Clip)\s*:\s*[^()\n]{0,60}\)?\s*\|?\s*)$", re.I)
+_TERMINAL = ".!?…:;\"”’'»/"
+HEADING_WORDS = 30          # a line this short without end punctuation is a title, not prose
+
+
 class Layout:
     """Lines of the article, which of them are body, and its sentences."""
 
     def __init__(self, text: str):
         self.text = text
-        line_re, tail_re = _boilerplate()
+        line_re, tail_re, self._caption_re = _boilerplate()
         self._skip: list[tuple[int, int]] = []
+        self.lines: list[Line] = []
         pos = 0
         ended = False
+        headline: str | None = None
         for line in text.split("\n"):
             start, end = pos, pos + len(line)
             pos = end + 1
@@ -66,12 +95,38 @@ class Layout:
                 self._skip.append((start, end))
             elif stripped and line_re.search(stripped):
                 self._skip.append((start, end))
-        self._cut_credits()
-
-    def _cut_credits(self) -> None:
-        """Photo credits inside a line ("… Ảnh: Xuân Bắc", "(Photo: VNA)") are not body either."""
-        for m in re.finditer(r"[(\[]?\b(?:Ảnh|Photo|Nguồn|Source|Video|Clip)\s*:\s*[^.)\]\n|]{0,40}[)\]]?", self.text):
+            elif stripped:
+                first = headline is None
+                if first:
+                    headline = fold_words(stripped) if len(stripped.split()) <= HEADING_WORDS else ""
+                self._add_line(start, end, headline, first)
+        for m in _CREDIT_INLINE.finditer(text):
             self._skip.append((m.start(), m.end()))
+
+    def _add_line(self, s: int, e: int, headline: str, first: bool) -> None:
+        text = self.text
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        seg, e_full = text[s:e], e
+        m = _CREDIT_END.search(seg)
+        if m and m.start() > 0:
+            e = s + m.start()
+            while e > s and text[e - 1] in " \t|":
+                e -= 1
+            seg = text[s:e]
+        if not seg:
+            return
+        if headline and (first or fold_words(seg) == headline):
+            kind = "headline"
+        elif self._caption_re.search(text[s:e_full]):
+            kind = "caption"
+        elif seg[-1] not in _TERMINAL and len(seg.split()) <= HEADING_WORDS:
+            kind = "heading"
+        else:
+            kind = "prose"
+        self.lines.append(Line(s, e, kind))
 
     def is_body(self, offset: int) -> bool:
         return not any(s <= offset < e for s, e in self._skip)
@@ -83,29 +138,113 @@ class Layout:
         return None
 
     def sentences(self) -> list[Sentence]:
-        """Sentences of the body, with offsets into the text; headline included."""
+        """Sentences of the body, with offsets into the text; headline and headings included
+        (``prose`` False), the last line kept as prose even when it is cut mid-sentence."""
         out: list[Sentence] = []
-        start = 0
-        for m in _SENT_END.finditer(self.text):
-            if m.start() > start and _ABBREV_END.search(self.text[max(start, m.start() - 6):m.start()]):
-                continue
-            self._add(out, start, m.start())
-            start = m.end()
-        self._add(out, start, len(self.text))
+        last = self.lines[-1] if self.lines else None
+        for ln in self.lines:
+            prose = ln.kind == "prose" or (ln is last and ln.kind == "heading")
+            for s, e in split_sentences(self.text, ln.start, ln.end):
+                if self.is_body(s):
+                    out.append(Sentence(s, e, self.text[s:e], prose))
         return out
 
-    def _add(self, out: list[Sentence], start: int, end: int) -> None:
-        raw = self.text[start:end]
-        lead = len(raw) - len(raw.lstrip())
-        s, e = start + lead, start + len(raw.rstrip())
-        if e > s and self.is_body(s):
-            out.append(Sentence(s, e, self.text[s:e]))
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*")
+_ABBREV = frozenset(read_column("abbreviations.tsv", "abbreviation"))
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``. A stop ends a sentence before a capital, a digit
+    or an opening quote, unless it ends an abbreviation ("TP.", "Mr.", "U.S.", an initial); a stop
+    glued to a capitalised word ("hợp tác.Chiều") also ends one; newlines always cut."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    cur = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        b = m.end()
+        nxt = text[b:b + 1] if b < end else ""
+        cut = False
+        if b >= end:
+            cut = False
+        elif nxt.isspace():
+            j = b
+            while j < end and text[j].isspace():
+                j += 1
+            c = text[j:j + 1]
+            if "\n" in text[b:j]:
+                cut = True
+            elif c and (c.isupper() or c.isdigit() or c in "“\"‘«(–-•*["):
+                cut = not _is_abbrev(text, m.start(), cur)
+        elif nxt.isupper() and text[b + 1:b + 2].islower() and text[m.start():m.end()].startswith("."):
+            prev = text[max(cur, m.start() - 2):m.start()]
+            cut = len(prev) == 2 and (prev[-1].islower() or prev[-1].isdigit()) and not _is_abbrev(text, m.start(), cur)
+        if cut:
+            _push(text, out, cur, b)
+            cur = b
+    _push(text, out, cur, end)
+    final: list[tuple[int, int]] = []
+    for s, e in out:
+        p = s
+        for m in re.finditer(r"\n", text[s:e]):
+            _push(text, final, p, s + m.start())
+            p = s + m.end()
+        _push(text, final, p, e)
+    return final
+
+
+def _is_abbrev(text: str, dot: int, floor: int) -> bool:
+    j = dot
+    while j > floor and not text[j - 1].isspace():
+        j -= 1
+    tok = text[j:dot].strip("(“\"‘").lower()
+    if not tok:
+        return False
+    if tok in _ABBREV:
+        return True
+    return len(tok) == 1 and tok.isalpha() and text[j:dot].strip("(“\"‘").isupper()
+
+
+def _push(text: str, out: list, s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e:
+        out.append((s, e))
 
 
 @lru_cache(maxsize=4)
 def layout_of(text: str) -> Layout:
     """One Layout per text, shared by the rule families that all ask for it."""
     return Layout(text)
+
+
+@dataclass(frozen=True)
+class TextDoc:
+    """One article as every rule family reads it, made once by ``text_doc``: the text, its
+    language, its layout (lines, body mask) and its sentences. Rule families take this object
+    instead of deriving their own masks, splitters and language guesses."""
+
+    doc: str
+    text: str
+    lang: str
+    layout: Layout
+    sentences: tuple[Sentence, ...]
+    title: str | None
+
+    def is_body(self, offset: int) -> bool:
+        return self.layout.is_body(offset)
+
+    def prose(self) -> tuple[Sentence, ...]:
+        """Sentences of prose lines: no headline, no caption stub, no related link."""
+        return tuple(s for s in self.sentences if s.prose)
+
+
+def text_doc(doc: str, text: str) -> TextDoc:
+    layout = layout_of(text)
+    return TextDoc(doc=doc, text=text, lang=language(text), layout=layout, sentences=tuple(layout.sentences()),
+                   title=layout.title())
 
 
 def _is_word(c: str) -> bool:          # what ``\w`` matches in a str pattern

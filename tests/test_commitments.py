@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.commitments import Actors, find_commitments, load_cues, split_sentences
+from loaders.commitments import Actors, find_commitments, load_cues
+from loaders.text import split_sentences, text_doc
 
 HEAD_VI = "Tin tỉnh nhà hôm nay\n"
 HEAD_EN = "Provincial news of the day\n"
@@ -25,7 +26,7 @@ def acts(text: str, persons=(), orgs=(), provinces=(), partners=()) -> Actors:
 
 def run(body: str, head: str = HEAD_VI, **names):
     text = head + body
-    facts = find_commitments("t", text, acts(text, **names) if names else None)
+    facts = find_commitments(text_doc("t", text), acts(text, **names) if names else None)
     for f in facts:
         assert text[f.span.start:f.span.end] == f.text == f.span.text
         assert f.span.doc == "t"
@@ -42,7 +43,7 @@ def one(body: str, head: str = HEAD_VI, **names):
 
 def test_cue_table_loads_and_has_every_role():
     table = load_cues()
-    for role in ("sign", "donate", "agree", "pledge", "modal", "request", "invite", "content", "block", "skipline"):
+    for role in ("sign", "donate", "agree", "pledge", "modal", "request", "invite", "content", "block"):
         assert table.get(role), role
 
 
@@ -146,7 +147,7 @@ def test_vi_boilerplate_lines_are_ignored():
 
 def test_vi_headline_is_not_read():
     text = "Quảng Bình ký kết thỏa thuận hợp tác với tỉnh Khammouane\nBuổi lễ diễn ra trang trọng."
-    assert find_commitments("t", text) == []
+    assert find_commitments(text_doc("t", text)) == []
 
 
 def test_vi_internal_instruction_is_not_a_commitment():
