@@ -1,28 +1,68 @@
-"""The event date of an article, with the year only when the text makes it certain.
+"""Event dates: the day an article's event happened, with the year only when the text makes it certain.
 
-The event is usually dated in the lead ("Sáng 22/12", "Ngày 27/11/2025", "on November 29").
-A year is taken from the date itself, or else from evidence in the saved page that fixes
-it: a page timestamp ("Thứ sáu - 01/12/2023", "22-09-2024 14:14", "October 22, 2019 | 14:17")
-within a few weeks after the event, or an image file name carrying the same day
-("img-20241108-…"). Otherwise the date is None: a guessed year is worse than none.
+The event is dated in the lead in one of a few forms: "Sáng 22/12", "Ngày 27/11/2025", "5-12-2020",
+"ngày 5 tháng 12 năm 2020", "on November 29", "December 4, 2020", "4 December 2020". A page's own
+timestamp ("Thứ sáu - 01/12/2023", "22-09-2024 14:14", "October 22, 2019 | 14:17") is not the event:
+it sits on a furniture line, or is followed by a clock time. A year is taken from the date itself, or
+else from evidence in the saved page that fixes it: a page timestamp within a few weeks after the
+event, an image file name carrying the same day ("img-20241108-…"), or a festival named with its
+year that the event precedes ("Tết Bunpimay 2023", ``data/occasions.tsv``). Otherwise the year stays
+unknown: a guessed year is worse than none, and ``EventDay.partial`` ("--MM-DD") keeps the day.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import Callable
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
+from loaders.tables import read_table
+
+_MONTH_NAMES = ("january february march april may june july august september october november "
+                "december").split()
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_VI_DAY = re.compile(r"(?:(?<=\s)|^)(?:[Nn]gày\s+|[Ss]áng\s+(?:ngày\s+)?|[Cc]hiều\s+(?:ngày\s+)?|[Tt]rưa\s+(?:ngày\s+)?|"
-                     r"[Tt]ối\s+(?:ngày\s+)?|[Đđ]êm\s+(?:ngày\s+)?|[Tt]ừ ngày\s+)(\d{1,2})(?:\s*-\s*\d{1,2})?\s*[/-]\s*(\d{1,2})"
-                     r"(?:\s*[/-]\s*(\d{4}))?")
-_EN_DAY = re.compile(r"\bon\s+(?:[A-Z][a-z]+day,?\s+)?(January|February|March|April|May|June|July|August|September|"
-                     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(\d{1,2})"
-                     r"(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")
+_MONTHS["sept"] = 9
+_MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_VI_LEAD = (r"(?:(?<![^\W\d_])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Hh]ôm|[Vv]ào)\s+"
+            r"(?:(?:ngày|hôm)\s+)?)")
+# "Ngày 5/12/2020", "Sáng 22/12", "từ ngày 19-21/9/2024", "ngày 5.12.2020"
+_VI_NUMERIC = re.compile(_VI_LEAD + r"(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?!\d)")
+# "ngày 5 tháng 12 năm 2020", "ngày 5 tháng 12"
+_VI_WORDS = re.compile(_VI_LEAD + r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?(?!\d)")
+# a bare numeric date with its year inside a sentence: "(5-12-2020)", "hôm qua, 5/12/2020,"
+_BARE = re.compile(r"(?:(?<=[(,])|(?<=[(,] ))(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/.-])")
+# "on November 29", "on Monday, December 4, 2020", "December 4, 2020", "on 4 December 2020"
+_EN_MD = re.compile(r"(?:\b[Oo]n\s+(?:[A-Z][a-z]+day,?\s+)?)?\b" + _MONTH_RE +
+                    r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
+_EN_DM = re.compile(r"(?:\b[Oo]n\s+(?:[A-Z][a-z]+day,?\s+)?(?:the\s+)?)?\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                    + _MONTH_RE + r"(?:,?\s+(\d{4}))?")
+_CLOCK_AFTER = re.compile(r"\s*(?:[|,-]\s*)?\d{1,2}[:h]\d{2}")
 _STAMP = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b|\b(January|February|March|April|May|June|July|August|"
                     r"September|October|November|December)\s+(\d{1,2}),\s+(\d{4})\b")
 _FILE_DAY = re.compile(r"\b(?:img|image|photo|dsc|anh)[-_]?((?:19|20)\d{2})(\d{2})(\d{2})", re.I)
+
+
+@dataclass(frozen=True)
+class EventDay:
+    """A day named in the text: day and month always, the year when the phrase or the page fixes it."""
+
+    day: int
+    month: int
+    year: int | None
+    offset: int                       # where the phrase starts in the text
+
+    def iso(self) -> str | None:
+        """"2024-11-08", or None when the year is unknown or the day does not exist."""
+        ok = self.year is not None and _valid(self.year, self.month, self.day)
+        return ok.isoformat() if ok else None
+
+    @property
+    def partial(self) -> str:
+        """"--11-08": day and month without a year (ISO 8601's reduced form)."""
+        return f"--{self.month:02d}-{self.day:02d}"
 
 
 def _valid(y: int, m: int, d: int) -> date | None:
@@ -32,26 +72,62 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def event_day(text: str, lead_chars: int = 1500) -> tuple[int, int, int | None, int] | None:
-    """(day, month, year or None, offset) of the first dated event phrase in the lead."""
-    head = text[:lead_chars]
-    best = None
-    for m in _VI_DAY.finditer(head):
-        d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
-        if 1 <= d <= 31 and 1 <= mo <= 12:
-            best = (d, mo, int(y) if y else None, m.start())
-            break
-    for m in _EN_DAY.finditer(head):
-        mo = _MONTHS[m.group(1).lower()[:3] if m.group(1).lower() not in _MONTHS else m.group(1).lower()]
-        d, y = int(m.group(2)), m.group(3)
-        if best is None or m.start() < best[3]:
-            best = (d, mo, int(y) if y else None, m.start())
-        break
-    return best
+def _month(name: str) -> int:
+    low = name.lower().rstrip(".")
+    return _MONTHS.get(low) or _MONTHS[low[:3]]
+
+
+def days_in(text: str, start: int = 0, end: int | None = None,
+            is_body: Callable[[int], bool] | None = None) -> list[EventDay]:
+    """Every event day phrase in ``text[start:end]``, in text order; page timestamps left out."""
+    end = len(text) if end is None else end
+    found: dict[int, EventDay] = {}
+
+    def add(off: int, d: int, mo: int, y: str | None, match_end: int) -> None:
+        if not (1 <= d <= 31 and 1 <= mo <= 12) or (is_body and not is_body(off)):
+            return
+        if _CLOCK_AFTER.match(text, match_end):       # "22-09-2024 14:14": the page's timestamp
+            return
+        if off not in found:
+            found[off] = EventDay(d, mo, int(y) if y else None, off)
+
+    for m in _VI_NUMERIC.finditer(text, start, end):
+        add(m.start(), int(m.group(1)), int(m.group(3)), m.group(4), m.end())
+    for m in _VI_WORDS.finditer(text, start, end):
+        add(m.start(), int(m.group(1)), int(m.group(2)), m.group(3), m.end())
+    for m in _BARE.finditer(text, start, end):
+        if not any(o <= m.start() < o + 30 for o in found):
+            add(m.start(), int(m.group(1)), int(m.group(3)), m.group(4), m.end())
+    for m in _EN_MD.finditer(text, start, end):
+        if m.group(0)[:2].lower() == "on" or m.group(3):      # a bare "May 8" needs "on" or a year
+            add(m.start(), int(m.group(2)), _month(m.group(1)), m.group(3), m.end())
+    for m in _EN_DM.finditer(text, start, end):
+        if m.group(0)[:2].lower() == "on" or m.group(3):
+            add(m.start(), int(m.group(1)), _month(m.group(2)), m.group(3), m.end())
+    return [found[k] for k in sorted(found)]
+
+
+def event_day(text: str, lead_chars: int = 1500, is_body: Callable[[int], bool] | None = None) -> EventDay | None:
+    """The first dated event phrase in the lead."""
+    days = days_in(text, 0, min(len(text), lead_chars), is_body)
+    return days[0] if days else None
+
+
+@lru_cache(maxsize=1)
+def _occasions() -> tuple[tuple[re.Pattern, int, int], ...]:
+    out = []
+    for row in read_table("occasions.tsv"):
+        month, before = int(row["month"]), int(row["before"])
+        if not (1 <= month <= 12 and 0 <= before < 12):
+            raise ValueError(f"occasions.tsv: bad month/before in {row}")
+        out.append((re.compile(r"(?<![^\W\d_])" + row["pattern"] + r"(?:\s+[^\W\d_]+){0,3}?\s+((?:19|20)\d{2})\b", re.I),
+                    month, before))
+    return tuple(out)
 
 
 def year_evidence(text: str, day: int, month: int) -> int | None:
-    """A year the page itself fixes for day/month: a timestamp 0-40 days later, or a file name of that day."""
+    """A year the page itself fixes for day/month: a file name of that day, a timestamp 0-40 days
+    later, or a festival named with its year that the day precedes by at most a few months."""
     for m in _FILE_DAY.finditer(text):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if (mo, d) == (month, day):
@@ -68,17 +144,28 @@ def year_evidence(text: str, day: int, month: int) -> int | None:
             ev = _valid(year, month, day)
             if ev and 0 <= (stamp - ev).days <= 40:
                 return year
+    for rx, fest_month, before in _occasions():
+        for m in rx.finditer(text):
+            y = int(m.group(1))
+            gap = (fest_month - month) % 12
+            if gap <= before:
+                return y if month <= fest_month else y - 1
     return None
 
 
-def document_date(text: str) -> str | None:
-    found = event_day(text)
-    if not found:
-        return None
-    d, mo, y, _ = found
-    if y is None:
-        y = year_evidence(text, d, mo)
-    if y is None:
-        return None
-    ev = _valid(y, mo, d)
-    return ev.isoformat() if ev else None
+def resolve(found: EventDay, text: str) -> EventDay:
+    """The same day with the year the page fixes, when the phrase had none."""
+    if found.year is not None:
+        return found
+    y = year_evidence(text, found.day, found.month)
+    return EventDay(found.day, found.month, y, found.offset) if y else found
+
+
+def document_day(text: str, is_body: Callable[[int], bool] | None = None) -> EventDay | None:
+    found = event_day(text, is_body=is_body)
+    return resolve(found, text) if found else None
+
+
+def document_date(text: str, is_body: Callable[[int], bool] | None = None) -> str | None:
+    found = document_day(text, is_body)
+    return found.iso() if found else None

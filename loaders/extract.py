@@ -10,11 +10,11 @@ from collections import Counter
 import re
 
 from loaders.commitments import Actors, find_commitments
-from loaders.dates import document_date
+from loaders.dates import document_day
 from loaders.meetings import find_meetings
 from loaders.persons import PersonFinder
 from loaders.places import find_organizations, find_partners, find_provinces, main_province
-from loaders.text import Sentence, occurrences, text_doc
+from loaders.text import occurrences, text_doc
 from ontology.facts import Extraction
 from ontology.identity import fold
 
@@ -26,7 +26,6 @@ MAX_CHARS = 100_000     # ~50 news articles; a longer text is read up to here (s
 def extract(doc: str, text: str) -> Extraction:
     text = text[:MAX_CHARS] if len(text) > MAX_CHARS else text
     td = text_doc(doc, text)
-    layout = td.layout
     body = td.is_body
     provinces = [p for p in find_provinces(doc, text) if body(p.span.start)]
     partners = [p for p in find_partners(doc, text) if body(p.span.start)]
@@ -57,16 +56,9 @@ def extract(doc: str, text: str) -> Extraction:
     finder = PersonFinder(doc, text, body, lambda off: place_end.get(off, -1), is_foreign_place, main, main_surface)
     persons = finder.persons()
 
-    sentences = list(td.sentences)
-    date = document_date(text)
-
-    def place_in(s: Sentence) -> str | None:
-        for p in provinces:
-            if s.start <= p.span.start < s.end and s.text[max(0, p.span.start - s.start - 12):p.span.start - s.start].rstrip().endswith(("tại", "ở", "in", "tỉnh", "at")):
-                return p.name
-        return None
-
-    meetings = find_meetings(doc, text, sentences, layout.title(), persons, date, place_in, main)
+    day = document_day(text, body)
+    date = day.iso() if day else None
+    meetings = find_meetings(td, persons, provinces, partners, main, day)
     actors = Actors(
         persons=tuple((p.name, p.span.start, p.span.end) for p in persons),
         organizations=tuple((o.name, o.span.start, o.span.end) for o in organizations),

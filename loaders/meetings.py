@@ -1,26 +1,41 @@
-"""Meetings: an event verb in the lead, and the two sides among the named persons.
+"""Meetings: who met whom, where and when, told in the lead and in the episodes after it.
 
-A report of a meeting says so early: the headline or the first sentences carry the
-event verb ("làm việc với", "tiếp", "hội đàm", "received", "held talks", "signed").
-An article that only mentions people at a conference has no such lead and yields no
-meeting. The sides are the foreign and the Vietnamese persons; when everyone is
-Vietnamese, a central delegation (ministry, Party Central Committee) meets the
-province's leaders, and those are the two sides. Cues are data (``data/meeting_cues.tsv``).
+A report of a meeting says so early: the headline or the first sentences carry the event
+verb ("làm việc với", "tiếp", "hội đàm", "received", "held talks", "signed"). An article that
+only mentions people at a conference has no such lead and yields no meeting.
+
+An article may tell several encounters: the lead's, then "Trước đó, đoàn đã chào xã giao …",
+"Chiều cùng ngày …", "Earlier, the delegation met …". A sentence opening with such a marker
+starts a new episode; the persons named in an episode are the participants of its meeting
+only, so a round-up never pairs people across meetings, and an episode without a meeting
+verb (a workshop the same afternoon) pairs nobody. A later episode that names only the hosts
+("Trước đó, đoàn chào xã giao Tỉnh trưởng X") is the delegation's meeting: its leader is
+the other side.
+
+Sides come from the words around the names first ("do X dẫn đầu", "cùng đi có", "tiếp đoàn
+có", "accompanied by", "received by"), then from each person's side (foreign or Vietnamese);
+when everyone is Vietnamese, a central delegation (ministry, Party Central Committee) meets
+the province's leaders, and those are the two sides. The place is where the meeting was held:
+the place after "tại/in/at" in the episode's sentence (not a post such as "Tổng Lãnh sự Việt
+Nam tại Pakse"), else the place the delegation visited, else the article's province. Words are
+data: ``data/meeting_cues.tsv`` (event verbs) and ``data/meeting_roles.tsv`` (everything else).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders.dates import EventDay, days_in, resolve
 from loaders.tables import read_table
-from loaders.text import Sentence
-from ontology.facts import MeetingFact, PersonFact, Span
+from loaders.text import Sentence, TextDoc, occurrences
+from ontology.facts import MeetingFact, PartnerFact, PersonFact, ProvinceFact, Span
 
 LEAD_SENTENCES = 4
-_CENTRAL = re.compile(r"\b(?:Bộ [A-ZĐ]|Bộ trưởng|Thứ trưởng|Cục|Vụ trưởng|Trung ương|Chính phủ|Quốc hội|Ministry|"
-                      r"Minister|Deputy Minister|Central Committee|National Assembly|Government)", re.I)
-_LOCAL = re.compile(r"\b(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|Thành ủy|thành phố|UBND|HĐND|Sở |provincial|province|city)", re.I)
-_PLACE_AT = re.compile(r"\b(?:tại|ở|in)\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?", re.I)
+_ROLES = ("guest", "guest_lead", "host", "episode", "other_event", "not_meeting", "central", "local", "mission",
+          "venue", "visit")
+_PLACE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?|thủ đô|châu|huyện|quận|province of|city of)\s+", re.I)
+_PLACE_SUFFIX = re.compile(r"\s+(?:province|city|prefecture)$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -32,19 +47,136 @@ def _cue_re() -> re.Pattern:
     return re.compile("|".join(parts), re.I)
 
 
-def find_meeting_cue(sentences: list[Sentence], title: str | None) -> tuple[Sentence | None, str | None]:
+@lru_cache(maxsize=None)
+def _role(role: str, lang: str) -> re.Pattern:
+    """All patterns of one role for one language (rows marked ``*`` serve both) as one regex."""
+    if role not in _ROLES:
+        raise KeyError(role)
+    rows = [r["pattern"] for r in read_table("meeting_roles.tsv") if r["role"] == role and r["lang"] in ("*", lang)]
+    for r in read_table("meeting_roles.tsv"):
+        if r["role"] not in _ROLES or r["lang"] not in ("*", "vi", "en"):
+            raise ValueError(f"meeting_roles.tsv: unknown role or language in {r}")
+    return re.compile("|".join(f"(?:{p})" for p in rows) or "(?!)", re.I)
+
+
+@dataclass(frozen=True)
+class Venue:
+    """Where a meeting was held: a name as the text gives it (without "tỉnh"), and its kind."""
+
+    name: str
+    kind: str                 # province | country | foreign_locality
+
+
+@dataclass(frozen=True)
+class _Episode:
+    start: int                # offset of the sentence that opens it
+    end: int
+    cue: Sentence | None      # the sentence with the meeting verb; None: no meeting told here
+    verb: str | None
+    first: bool               # the lead's episode
+
+
+def find_meeting_cue(sentences: list[Sentence] | tuple[Sentence, ...], title: str | None = None
+                     ) -> tuple[Sentence | None, str | None]:
     """The first lead sentence (headline included) that reports a meeting, and its verb."""
-    lead = sentences[:LEAD_SENTENCES + 1]
-    for s in lead:
+    for s in sentences[:LEAD_SENTENCES + 1]:
         m = _cue_re().search(s.text)
         if m:
             return s, m.group().lower()
     return None, None
 
 
-def sides(persons: list[PersonFact], lead_end: int = 10**9) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(one side, the other). A central delegation meeting a province must show both in the lead:
-    officials quoted further down an article about a conference did not meet each other."""
+def _episodes(td: TextDoc) -> list[_Episode]:
+    """The lead's episode, then one per later sentence that opens another encounter."""
+    sentences = td.sentences
+    cue, verb = find_meeting_cue(sentences)
+    if cue is None:
+        return []
+    episode, other, not_meeting = _role("episode", td.lang), _role("other_event", td.lang), _role("not_meeting", td.lang)
+    # the headline only announces the lead: the lead's own sentence with the verb anchors the first episode
+    anchor = next((s for s in sentences[:LEAD_SENTENCES + 1] if s.prose and _cue_re().search(s.text)), cue)
+    out: list[_Episode] = []
+    start, cur_cue, cur_verb, first = 0, cue, verb, True
+    for s in sentences:
+        if s.start <= anchor.start or not s.prose:
+            continue
+        opens = episode.match(s.text) or other.search(s.text)
+        if not opens:
+            continue
+        out.append(_Episode(start, s.start, cur_cue, cur_verb, first))
+        m = _cue_re().search(s.text)
+        meeting = m is not None and not not_meeting.search(s.text)
+        start, cur_cue, cur_verb, first = s.start, (s if meeting else None), (m.group().lower() if meeting else None), False
+    out.append(_Episode(start, len(td.text), cur_cue, cur_verb, first))
+    return out
+
+
+def _mentions(td: TextDoc, persons: list[PersonFact]) -> list[tuple[int, int, PersonFact]]:
+    """Every place a person's name stands in the body, in text order."""
+    out = []
+    for p in persons:
+        spans = {(p.span.start, p.span.end)}
+        spans.update(occurrences(td.text, p.name))
+        out.extend((s, e, p) for s, e in spans if td.is_body(s))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    """End of the clause a role word opens: the next ";" or sentence end (lists run on commas)."""
+    stop = text.find(";", pos, limit)
+    return stop if stop >= 0 else limit
+
+
+def _marked(td: TextDoc, sentences: list[Sentence], mentions: list[tuple[int, int, PersonFact]]) -> dict[str, str]:
+    """Persons placed by the words around them: name → "guest" | "host"."""
+    out: dict[str, str] = {}
+    text = td.text
+    for s in sentences:
+        for role in ("host", "guest"):          # "tiếp đoàn có" before the "đoàn có" inside it
+            for m in _role(role, td.lang).finditer(text, s.start, s.end):
+                end = _clause_end(text, m.end(), s.end)
+                for ms, _, p in mentions:
+                    if m.end() <= ms < end:
+                        out.setdefault(p.name, role)
+        for m in _role("guest_lead", td.lang).finditer(text, s.start, s.end):
+            if td.lang == "en":
+                end = _clause_end(text, m.end(), s.end)
+                comma = text.find(",", m.end(), end)
+                end = comma if comma >= 0 and any(m.end() <= ms < comma for ms, _, _ in mentions) else end
+                inside = [p for ms, _, p in mentions if m.end() <= ms < end]
+            else:
+                do = text.rfind(" do ", s.start, m.start())
+                inside = [p for ms, _, p in mentions if do >= 0 and do < ms < m.start()]
+            for p in inside:
+                out[p.name] = "guest"
+    return out
+
+
+def _is_central(offices: tuple[str, ...]) -> bool:
+    text = " ".join(offices)
+    return bool(_role("central", "vi").search(text)) and not _role("local", "vi").search(text)
+
+
+def sides(persons: list[PersonFact], lead_end: int = 10**9, marked: dict[str, str] | None = None
+          ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(one side, the other). Words around the names decide first; each unmarked person joins the
+    marked group most of whose members share the person's side. Without such words: foreign and
+    Vietnamese, or a central delegation and the province's leaders, who must both show in the lead
+    (officials quoted further down an article about a conference did not meet each other)."""
+    marked = marked or {}
+    guests = [p for p in persons if marked.get(p.name) == "guest"]
+    hosts = [p for p in persons if marked.get(p.name) == "host"]
+    if guests and hosts:
+        g, h = [p.name for p in guests], [p.name for p in hosts]
+        for p in persons:
+            if p.name in marked:
+                continue
+            central = _is_central(p.offices)
+            in_g = [sum(q.side == p.side for q in guests), sum(_is_central(q.offices) == central for q in guests)]
+            in_h = [sum(q.side == p.side for q in hosts), sum(_is_central(q.offices) == central for q in hosts)]
+            if in_g != in_h:
+                (g if in_g > in_h else h).append(p.name)
+        return tuple(g), tuple(h)
     vn = tuple(p.name for p in persons if p.side == "vietnam")
     foreign = tuple(p.name for p in persons if p.side == "foreign")
     if vn and foreign:
@@ -57,39 +189,117 @@ def sides(persons: list[PersonFact], lead_end: int = 10**9) -> tuple[tuple[str, 
     return vn or foreign, ()
 
 
-def _elsewhere(person: PersonFact, sentences: list[Sentence], cue: Sentence) -> bool:
-    """Is the person named only in a sentence about another encounter ("Earlier, the delegation met
-    Ambassador X", "Mr. A also had a meeting with Consul General Y")? Such a person is not a side."""
-    if cue.start <= person.span.start < cue.end:
-        return False
-    for s in sentences:
-        if s.start <= person.span.start < s.end:
-            return bool(_OTHER_EVENT.search(s.text))
-    return False
+def _short(name: str) -> str:
+    return _PLACE_SUFFIX.sub("", _PLACE_PREFIX.sub("", name)).strip()
 
 
-_OTHER_EVENT = re.compile(r"^(?:Earlier|Previously|Before that|Prior to (?:that|the talks|the meeting)|Trước đó)\b|"
-                          r"\balso (?:had|held) (?:a |separate )?(?:meeting|talks|working session)s? with\b|"
-                          r"\balso (?:met|visited)\b|\bcũng đã (?:có buổi )?(?:gặp|thăm|làm việc với)\b", re.I)
+def _places(provinces: list[ProvinceFact], partners: list[PartnerFact]) -> list[tuple[int, int, Venue]]:
+    out = [(p.span.start, p.span.end, Venue(p.name, "province")) for p in provinces]
+    out += [(p.span.start, p.span.end, Venue(_short(p.name), p.kind)) for p in partners
+            if p.kind in ("country", "foreign_locality")]
+    return sorted(out, key=lambda x: (x[0], -x[1]))
 
 
-def _is_central(offices: tuple[str, ...]) -> bool:
-    text = " ".join(offices)
-    return bool(_CENTRAL.search(text)) and not _LOCAL.search(text)
+def venue(td: TextDoc, sentence: Sentence, places: list[tuple[int, int, Venue]]) -> Venue | None:
+    """Where the meeting a sentence tells was held: a place after "tại/in/at" (not a post abroad),
+    else a place after a visit word; None when the sentence says neither."""
+    text = td.text
+    inside = [(s, e, v) for s, e, v in places if sentence.start <= s < sentence.end]
+    if not inside:
+        return None
+    venue_re, mission, visit = _role("venue", td.lang), _role("mission", td.lang), _role("visit", td.lang)
+    for rx, reach in ((venue_re, 60), (visit, 90)):
+        for s, e, v in inside:
+            before = text[max(sentence.start, s - reach):s]
+            cut = max(before.rfind(";"), before.rfind(". "))
+            before = before[cut + 1:]
+            hits = list(re.finditer(r"(?<![^\W\d_])(?:" + rx.pattern + r")(?![^\W\d_])", before, rx.flags))
+            if not hits:
+                continue
+            prep = hits[-1]
+            if rx is venue_re and mission.search(before[:prep.start()]):
+                continue                           # "Tổng Lãnh sự Việt Nam tại Pakse": a post
+            between = before[prep.end():]
+            if rx is venue_re and re.search(r"[,(]", between):
+                continue
+            return v
+    return None
 
 
-def find_meetings(doc: str, text: str, sentences: list[Sentence], title: str | None, persons: list[PersonFact],
-                  date: str | None, place_in: callable, main_place: str | None) -> list[MeetingFact]:
-    """At most one meeting per article: the one its lead reports."""
-    cue_sentence, verb = find_meeting_cue(sentences, title)
-    if cue_sentence is None or not persons:
+def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[ProvinceFact],
+                  partners: list[PartnerFact], main_place: str | None,
+                  day: EventDay | None = None) -> list[MeetingFact]:
+    """The lead's meeting and the meetings of later episodes, each with its own participants."""
+    episodes = _episodes(td)
+    if not episodes or not persons:
         return []
-    lead = sentences[:LEAD_SENTENCES + 2]
-    persons = [p for p in persons if not _elsewhere(p, sentences, cue_sentence)] or persons
-    a, b = sides(persons, lead[-1].end if lead else 0)
-    if not a:
-        return []
-    leaders = tuple(x for x in (a[:1] + b[:1]))
-    location = place_in(cue_sentence) or main_place
-    span = Span(doc, cue_sentence.start, cue_sentence.end, cue_sentence.text)
-    return [MeetingFact(sides=(a, b), leaders=leaders, span=span, date=date, location=location, verb=verb)]
+    mentions = _mentions(td, persons)
+    places = _places(provinces, partners)
+    lead = td.sentences[:LEAD_SENTENCES + 2]
+    lead_end = lead[-1].end if lead else 0
+    out: list[MeetingFact] = []
+    first_meeting: MeetingFact | None = None
+    first_people: list[PersonFact] = []
+    for ep in episodes:
+        if ep.cue is None:
+            continue
+        names_here = [p for s, _, p in mentions if ep.start <= s < ep.end or (ep.first and s < ep.start)]
+        people = list({p.name: p for p in names_here}.values())
+        if not people:
+            continue
+        sentences = [s for s in td.sentences if ep.start <= s.start < ep.end or (ep.first and s.start < ep.start)]
+        a, b = sides(people, lead_end if ep.first else ep.end, _marked(td, sentences, mentions))
+        if not a:
+            continue
+        if not ep.first:
+            if first_meeting is None:
+                continue
+            if not b:                               # the delegation's meeting: its leader is the other side
+                guest_lead = first_meeting.leaders[:1]
+                sides_of = {p.name: p.side for p in first_people}
+                if not guest_lead or not all(sides_of.get(guest_lead[0]) != p.side for p in people):
+                    continue
+                a, b = guest_lead, a
+        a, b = _central_visitors(a, b, people, places, td, ep)
+        place = venue(td, ep.cue, places) or (venue(td, lead[0], places) if ep.first and lead else None)
+        if place is None and ep.first and main_place:
+            place = Venue(main_place, "province")
+        when = _when(td, ep, day)
+        span = Span(td.doc, ep.cue.start, ep.cue.end, ep.cue.text)
+        fact = MeetingFact(sides=(a, b), leaders=tuple(a[:1] + b[:1]), span=span,
+                           date=when.iso() if when else None, location=place.name if place else None,
+                           verb=ep.verb, day=when.partial if when and when.iso() is None else None,
+                           location_kind=place.kind if place else None)
+        out.append(fact)
+        if ep.first:
+            first_meeting, first_people = fact, people
+    return out
+
+
+def _central_visitors(a: tuple[str, ...], b: tuple[str, ...], people: list[PersonFact],
+                      places: list, td: TextDoc, ep: _Episode) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A ministry official who comes with a foreign guest to a province is on the visiting side
+    (a ministry delegation working with a province counts as a side of its own)."""
+    by_name = {p.name: p for p in people}
+    vn, other = (a, b) if all(by_name[n].side == "vietnam" for n in a) else (b, a)
+    if not other or not all(by_name[n].side == "foreign" for n in other if n in by_name):
+        return a, b
+    central = tuple(n for n in vn if _is_central(by_name[n].offices))
+    local = tuple(n for n in vn if n not in central)
+    if not central or not local:
+        return a, b
+    return local, other + central
+
+
+def _when(td: TextDoc, ep: _Episode, day: EventDay | None) -> EventDay | None:
+    """The lead's day for the lead's meeting; a later episode's own day phrase, else the lead's day
+    when the episode says "cùng ngày"/"the same day", else none."""
+    if ep.first:
+        return day
+    own = days_in(td.text, ep.cue.start, ep.cue.end, td.is_body) if ep.cue else []
+    if own:
+        return resolve(own[0], td.text)
+    head = td.text[ep.start:ep.start + 40].lower()
+    if day and ("cùng ngày" in head or "same day" in head or "cùng hôm" in head):
+        return day
+    return None

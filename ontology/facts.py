@@ -72,8 +72,10 @@ class MeetingFact:
     leaders: tuple[str, ...]
     span: Span
     date: str | None = None               # ISO date, None when the year is not certain
-    location: str | None = None
+    location: str | None = None           # where it was held, as the text names it ("Vân Nam", "Thừa Thiên Huế")
     verb: str | None = None               # the event cue ("làm việc với", "received", …)
+    day: str | None = None                # "--MM-DD" when the text gives day and month but no certain year
+    location_kind: str | None = None      # what the location is: province | country | foreign_locality
 
 
 @dataclass(frozen=True)
