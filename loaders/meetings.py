@@ -193,36 +193,39 @@ def _short(name: str) -> str:
     return _PLACE_SUFFIX.sub("", _PLACE_PREFIX.sub("", name)).strip()
 
 
-def _places(provinces: list[ProvinceFact], partners: list[PartnerFact]) -> list[tuple[int, int, Venue]]:
-    out = [(p.span.start, p.span.end, Venue(p.name, "province")) for p in provinces]
-    out += [(p.span.start, p.span.end, Venue(_short(p.name), p.kind)) for p in partners
-            if p.kind in ("country", "foreign_locality")]
+def _places(td: TextDoc, provinces: list[ProvinceFact], partners: list[PartnerFact]) -> list[tuple[int, int, Venue]]:
+    """Every body occurrence of every province and foreign place (the place finders may give one
+    span per name), as (start, end, venue), longest first where two start together."""
+    named = {p.span.text: Venue(p.name, "province") for p in provinces}
+    named.update({p.span.text: Venue(_short(p.name), p.kind) for p in partners if p.kind in ("country", "foreign_locality")})
+    out = [(s, e, v) for surface, v in named.items() for s, e in occurrences(td.text, surface, letters_only=True)
+           if td.is_body(s)]
     return sorted(out, key=lambda x: (x[0], -x[1]))
 
 
-def venue(td: TextDoc, sentence: Sentence, places: list[tuple[int, int, Venue]]) -> Venue | None:
-    """Where the meeting a sentence tells was held: a place after "tại/in/at" (not a post abroad),
-    else a place after a visit word; None when the sentence says neither."""
+def venue(td: TextDoc, sentences: list[Sentence], places: list[tuple[int, int, Venue]]) -> Venue | None:
+    """Where the meeting the sentences tell was held: a place after "tại/in/at" (not a post abroad:
+    "Tổng Lãnh sự Việt Nam tại Pakse"), else a place the delegation visited; None when they say neither.
+    The sentences are tried in order, each rule over all of them before the next."""
     text = td.text
-    inside = [(s, e, v) for s, e, v in places if sentence.start <= s < sentence.end]
-    if not inside:
-        return None
     venue_re, mission, visit = _role("venue", td.lang), _role("mission", td.lang), _role("visit", td.lang)
     for rx, reach in ((venue_re, 60), (visit, 90)):
-        for s, e, v in inside:
-            before = text[max(sentence.start, s - reach):s]
-            cut = max(before.rfind(";"), before.rfind(". "))
-            before = before[cut + 1:]
-            hits = list(re.finditer(r"(?<![^\W\d_])(?:" + rx.pattern + r")(?![^\W\d_])", before, rx.flags))
-            if not hits:
-                continue
-            prep = hits[-1]
-            if rx is venue_re and mission.search(before[:prep.start()]):
-                continue                           # "Tổng Lãnh sự Việt Nam tại Pakse": a post
-            between = before[prep.end():]
-            if rx is venue_re and re.search(r"[,(]", between):
-                continue
-            return v
+        word = re.compile(r"(?<![^\W\d_])(?:" + rx.pattern + r")(?![^\W\d_])", rx.flags)
+        for sentence in sentences:
+            for s, e, v in places:
+                if not sentence.start <= s < sentence.end:
+                    continue
+                before = text[max(sentence.start, s - reach):s]
+                hits = list(word.finditer(before))
+                if not hits:
+                    continue
+                prep = hits[-1]
+                between = before[prep.end():]
+                if mission.search(before[:prep.start()]) or mission.search(between + " "):
+                    continue                       # a post abroad, or a visiting envoy's title
+                if rx is venue_re and (re.search(r"[,(;\d]", between) or len(between.split()) > 5):
+                    continue                       # "tại trụ sở UBND tỉnh X", not "in 2023 … of Vietnam-X"
+                return v
     return None
 
 
@@ -234,7 +237,7 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
     if not episodes or not persons:
         return []
     mentions = _mentions(td, persons)
-    places = _places(provinces, partners)
+    places = _places(td, provinces, partners)
     lead = td.sentences[:LEAD_SENTENCES + 2]
     lead_end = lead[-1].end if lead else 0
     out: list[MeetingFact] = []
@@ -261,7 +264,10 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
                     continue
                 a, b = guest_lead, a
         a, b = _central_visitors(a, b, people, places, td, ep)
-        place = venue(td, ep.cue, places) or (venue(td, lead[0], places) if ep.first and lead else None)
+        told = [ep.cue] + [s for s in sentences if s.prose and s.start >= ep.start and s is not ep.cue][:2]
+        if ep.first:
+            told = [ep.cue] + [s for s in lead if s.prose and s is not ep.cue]
+        place = venue(td, told, places)
         if place is None and ep.first and main_place:
             place = Venue(main_place, "province")
         when = _when(td, ep, day)
