@@ -263,7 +263,7 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
                 if not guest_lead or not all(sides_of.get(guest_lead[0]) != p.side for p in people):
                     continue
                 a, b = guest_lead, a
-        a, b = _central_visitors(a, b, people, places, td, ep)
+        a, b = _central_visitors(a, b, people + first_people)
         told = [ep.cue] + [s for s in sentences if s.prose and s.start >= ep.start and s is not ep.cue][:2]
         if ep.first:
             told = [ep.cue] + [s for s in lead if s.prose and s is not ep.cue]
@@ -282,8 +282,8 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
     return out
 
 
-def _central_visitors(a: tuple[str, ...], b: tuple[str, ...], people: list[PersonFact],
-                      places: list, td: TextDoc, ep: _Episode) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _central_visitors(a: tuple[str, ...], b: tuple[str, ...], people: list[PersonFact]
+                      ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A ministry official who comes with a foreign guest to a province is on the visiting side
     (a ministry delegation working with a province counts as a side of its own)."""
     by_name = {p.name: p for p in people}

@@ -111,8 +111,11 @@ class Layout:
             e -= 1
         seg, e_full = text[s:e], e
         m = _CREDIT_END.search(seg)
+        ends = seg[-1:]
         if m and m.start() > 0:
-            e = s + m.start()
+            stop = m.group().lstrip()[:1] == "."          # "… bài viết. Ảnh: X": the stop stays with the text
+            ends = "." if stop else text[s + m.start() - 1]
+            e = s + m.start() + (m.group().index(".") + 1 if stop else 0)
             while e > s and text[e - 1] in " \t|":
                 e -= 1
             seg = text[s:e]
@@ -122,7 +125,7 @@ class Layout:
             kind = "headline"
         elif self._caption_re.search(text[s:e_full]):
             kind = "caption"
-        elif seg[-1] not in _TERMINAL and len(seg.split()) <= HEADING_WORDS:
+        elif ends not in _TERMINAL and len(seg.split()) <= HEADING_WORDS:
             kind = "heading"
         else:
             kind = "prose"

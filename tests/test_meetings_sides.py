@@ -1,0 +1,116 @@
+"""Meetings: several encounters per article, sides from the words around names, where they were held.
+
+Every sentence is made up for these tests."""
+from __future__ import annotations
+
+from loaders.extract import extract
+
+
+def pairs(ex) -> set[frozenset[str]]:
+    return {frozenset(p) for p in ex.met_pairs()}
+
+
+def test_delegation_list_and_hosts_vi():
+    text = ("Đoàn tỉnh Bắc Kạn thăm tỉnh Luang Prabang\n"
+            "Ngày 14/3, đoàn đại biểu tỉnh Bắc Kạn do ông Hà Minh Quân, Chủ tịch UBND tỉnh Bắc Kạn làm trưởng đoàn "
+            "đã đến thăm và làm việc tại tỉnh Luang Prabang. Cùng đi có ông Lý Văn Đức, Phó Chủ tịch UBND tỉnh Bắc Kạn. "
+            "Tiếp đoàn có ông Khampheng Saysompheng, Tỉnh trưởng tỉnh Luang Prabang.")
+    ex = extract("t", text)
+    assert pairs(ex) == {frozenset({"Hà Minh Quân", "Khampheng Saysompheng"}),
+                         frozenset({"Lý Văn Đức", "Khampheng Saysompheng"})}
+
+
+def test_english_accompanied_by_and_received_by():
+    text = ("Governor of Bavaria visits Ninh Binh\n"
+            "A delegation led by Governor of Bavaria Hans Weber, accompanied by Mayor of Passau Anna Keller, "
+            "was received by Chairman of the Ninh Binh provincial People's Committee Pham Quang Ngoc on June 3.")
+    ex = extract("t", text)
+    assert pairs(ex) == {frozenset({"Hans Weber", "Pham Quang Ngoc"}), frozenset({"Anna Keller", "Pham Quang Ngoc"})}
+
+
+def test_english_courtesy_call_and_co_chaired():
+    ex = extract("t", "Consul General of Thailand Somchai Prasert paid a courtesy call on Chairman of the Kien Giang "
+                      "provincial People's Committee Lam Minh Thanh on May 2.")
+    assert pairs(ex) == {frozenset({"Somchai Prasert", "Lam Minh Thanh"})}
+    ex = extract("t", "Provinces review ties\nThe meeting was co-chaired by Chairman of the An Giang provincial People's "
+                      "Committee Tran Van Nam and Governor of Takeo Vei Samnang on April 9.")
+    assert pairs(ex) == {frozenset({"Tran Van Nam", "Vei Samnang"})}
+
+
+def test_round_up_gives_one_meeting_per_encounter_and_no_cross_pairs():
+    text = ("Lãnh đạo tỉnh tiếp khách quốc tế\n"
+            "Sáng 6/5, Chủ tịch UBND tỉnh Hậu Giang Trần Văn Huyến tiếp Đại sứ Hàn Quốc Park Min Ho. "
+            "Hai bên trao đổi về hợp tác đào tạo nghề.\n"
+            "Chiều cùng ngày, Phó Chủ tịch UBND tỉnh Hậu Giang Lê Thị Mai tiếp Tổng Lãnh sự Nhật Bản Tanaka Kenji.")
+    ex = extract("t", text)
+    assert len(ex.meetings) == 2
+    assert pairs(ex) == {frozenset({"Trần Văn Huyến", "Park Min Ho"}), frozenset({"Lê Thị Mai", "Tanaka Kenji"})}
+    assert ex.meetings[1].day == "--05-06"           # "cùng ngày": the lead's day, year unknown
+
+
+def test_a_workshop_the_same_afternoon_pairs_nobody():
+    text = ("Đoàn tỉnh Bến Tre làm việc với tỉnh Chiba\n"
+            "Sáng 10/9, Chủ tịch UBND tỉnh Bến Tre Trần Ngọc Tam làm việc với Thống đốc tỉnh Chiba Kumagai Toshihito.\n"
+            "Chiều cùng ngày diễn ra hội thảo xúc tiến đầu tư với sự tham dự của ông Sato Ichiro, Giám đốc JETRO "
+            "và ông Phạm Văn Lâm, Đại sứ Việt Nam tại Nhật Bản.")
+    ex = extract("t", text)
+    assert pairs(ex) == {frozenset({"Trần Ngọc Tam", "Kumagai Toshihito"})}
+
+
+def test_later_meeting_of_the_delegation_abroad_with_its_hosts():
+    text = ("Đoàn tỉnh Sơn La thăm Lào\n"
+            "Ngày 3/10, Chủ tịch UBND tỉnh Sơn La Hoàng Quốc Khánh hội đàm với Tỉnh trưởng tỉnh Oudomxay Bounkhong "
+            "Lachiemphone.\n"
+            "Trước đó, đoàn đã chào xã giao Bí thư Tỉnh ủy tỉnh Luang Namtha Phoxay Sayasone.")
+    ex = extract("t", text)
+    assert pairs(ex) == {frozenset({"Hoàng Quốc Khánh", "Bounkhong Lachiemphone"}),
+                         frozenset({"Hoàng Quốc Khánh", "Phoxay Sayasone"})}
+
+
+def test_ministry_official_with_a_foreign_guest_is_on_the_visiting_side():
+    text = ("Tỉnh tiếp Đại sứ\n"
+            "Ngày 2/6, Chủ tịch UBND tỉnh Sóc Trăng Trần Văn Lâu tiếp Đại sứ Pháp Olivier Brochet. "
+            "Cùng đến có Thứ trưởng Bộ Ngoại giao Lê Văn Hoàng.")
+    ex = extract("t", text)
+    assert pairs(ex) == {frozenset({"Trần Văn Lâu", "Olivier Brochet"}), frozenset({"Trần Văn Lâu", "Lê Văn Hoàng"})}
+
+
+def test_meeting_abroad_is_held_abroad():
+    text = ("Quảng Trị làm việc với Salavan\n"
+            "Ngày 9/4, đoàn công tác tỉnh Quảng Trị do Chủ tịch UBND tỉnh Võ Văn Hưng dẫn đầu đã làm việc với "
+            "Tỉnh trưởng tỉnh Salavan Khamphan Sitthidampha tại trụ sở chính quyền tỉnh Salavan.")
+    m = extract("t", text).meetings[0]
+    assert m.location == "Salavan" and m.location_kind == "foreign_locality"
+
+
+def test_a_post_abroad_is_not_where_the_meeting_was():
+    text = ("Chủ tịch tỉnh tiếp Tổng Lãnh sự\n"
+            "Sáng 28/11, Chủ tịch UBND tỉnh Bình Định Phạm Anh Tuấn tiếp xã giao bà Maria Lopez, Tổng Lãnh sự Cuba "
+            "tại Thành phố Hồ Chí Minh.")
+    m = extract("t", text).meetings[0]
+    assert m.location == "Bình Định" and m.location_kind == "province"
+
+
+def test_english_meeting_in_a_foreign_capital():
+    text = ("Vinh Phuc leaders visit Laos\n"
+            "Secretary of the Vinh Phuc provincial Party Committee Hoang Thi Thuy Lan held talks with Governor of "
+            "Luang Namtha Phoxay Sayasone in Luang Namtha province on March 2.")
+    m = extract("t", text).meetings[0]
+    assert m.location_kind == "foreign_locality" and "Luang Namtha" in m.location
+
+
+def test_meeting_day_without_year():
+    m = extract("t", "Sáng 22/12, Chủ tịch UBND tỉnh Đắk Lắk Phạm Ngọc Nghị tiếp Tỉnh trưởng tỉnh Jeollabuk-do "
+                     "Song Ha Chin.").meetings[0]
+    assert m.date is None and m.day == "--12-22"
+    m = extract("t", "Ngày 22/12/2022, Chủ tịch UBND tỉnh Đắk Lắk Phạm Ngọc Nghị tiếp Tỉnh trưởng tỉnh Jeollabuk-do "
+                     "Song Ha Chin.").meetings[0]
+    assert m.date == "2022-12-22" and m.day is None
+
+
+def test_co_attending_a_ceremony_is_not_a_meeting():
+    text = ("Khai mạc lễ hội văn hóa\n"
+            "Tối 1/9, lễ hội văn hóa các dân tộc được tổ chức tại quảng trường tỉnh.\n"
+            "Dự lễ có Phó Chủ tịch UBND tỉnh Nguyễn Văn Hòa và Tổng Lãnh sự Lào Khamsouk Vongsa.\n"
+            "Các tiết mục nghệ thuật đặc sắc được biểu diễn.")
+    assert pairs(extract("t", text)) == set()
