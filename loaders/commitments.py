@@ -31,6 +31,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
+from loaders.tables import column
 from loaders.text import TextDoc, fold_words as _fold, occurrences, text_doc
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
 
@@ -206,9 +207,8 @@ def _person_aliases(name: str, surface: str, lang: str) -> list[str]:
     return [f"{h} {toks[-1]}" for h in ("ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí")]
 
 
-_SURNAMES = set("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lưu Thái Hà Lâm "
-                "Mai Tô Trương Đoàn Cao Đào Lương Triệu Châu Quách Tạ Kiều Y Giang Tăng Lại Mạc Vương Chu Khổng".split())
-_NOT_NAME = set("Bộ Sở Cục Vụ Ban UBND HĐND Tỉnh Ủy Trung Đảng Ngoại Việt Nam Công Văn Thường Hội Đoàn Quốc Nhà".split())
+_SURNAMES = frozenset(column("surnames.tsv", "surname"))
+_NOT_NAME = frozenset(column("institution_heads.tsv", "word"))
 
 
 def _vi_name(after: str) -> str | None:
@@ -276,21 +276,6 @@ class _Hit:
     end: int
 
 
-_ANIMATE = {
-    "vi": re.compile(r"(?<!\w)(?:Bộ|bộ|tỉnh|Tỉnh|ngành|Ngành|Sở|UBND|Ủy ban|thành phố|phía|Phía|chúng tôi|Chúng tôi|chúng ta|"
-                     r"Chúng ta|ta|đoàn|Đoàn|doanh nghiệp|chính quyền|Chính phủ|chính phủ|Đại sứ quán|Tổng Lãnh sự quán|"
-                     r"Hội|Trung tâm|Ban|Cục|Văn phòng|Quân khu|Bộ đội|Công an|huyện|Huyện|địa phương|hai bên|Hai bên|Hai Bên|"
-                     r"Việt Nam|Lào|Campuchia|Trung Quốc|Nhật Bản|Hàn Quốc|Cuba|Tập đoàn|Công ty|Quỹ|tổ chức)(?!\w)"),
-    "en": re.compile(r"\b(?:we|I|he|she|they|province|city|side|sides|ministry|committee|government|department|authorities|"
-                     r"embassy|consulate|agency|organisation|organization|company|group|people|localities|locality|"
-                     r"country|countries|Vietnam|Laos|Cambodia|Japan|China|Korea|RoK|association|union|delegation|"
-                     r"leaders?|officials?|prefecture|state|region|county|district)\b", re.IGNORECASE),
-}
-_ADDRESSEE_VI = re.compile(
-    r"^[\s,:]*(?:(?:trong )?thời gian tới,?\s*|sau (?:cuộc|buổi) [\wÀ-ỹ ]{2,20},\s*|thời gian tới,?\s*|"
-    r"trước mắt,?\s*|tới đây,?\s*|cùng với đó,?\s*)*"
-    r"(?:[A-ZĐÀ-Ỹ“\"]|(?:tỉnh|hai|các|phía|bà|ông|đồng chí|chính phủ|doanh nghiệp|nhà đầu tư|địa phương|cơ quan|đại sứ|"
-    r"lãnh đạo|thành phố|chính quyền|Trung ương|nước bạn|bạn|ngài|quý|đoàn|mỗi bên|bên)\b)")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"]|\s[-–]\s(?=\S+\s+\S)")
 _RESET = re.compile(r"(?<!\w)(?:đồng thời|while|and also|besides|meanwhile|bên cạnh đó|ngoài ra)(?!\w)", re.IGNORECASE)
 
@@ -366,7 +351,7 @@ def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, lang: str, m
         if any(c.rx.match(after) for c in _cues("blockafter", lang)):
             return False
         if lang == "vi":
-            if not (_ADDRESSEE_VI.match(after) or any(e <= m.start < e + 40 for m in mentions)):
+            if not (any(c.rx.match(after) for c in _cues("addressee", lang)) or any(e <= m.start < e + 40 for m in mentions)):
                 return False
         if any(c.rx.search(after) for c in _cues("internal", lang)):
             return False
@@ -381,7 +366,7 @@ def _animate(text: str, lo: int, pos: int, lang: str, mentions: list[_Mention]) 
     window = text[s:pos]
     if any(s <= m.start < pos for m in mentions):
         return True
-    if _ANIMATE[lang].search(window):
+    if _any("animate", lang, window):
         return True
     words = window.split()
     if 0 < len(words) <= 6 and any(w[:1].isupper() for w in words[1:] + words[:1]):
