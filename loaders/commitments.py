@@ -432,22 +432,27 @@ def _title_of(doc: "_Doc", m: _Mention) -> str:
 
 
 def _person_by_title(doc: _Doc, title: str, pos: int) -> str | None:
-    vice = bool(re.match(r"(?:Phó|Vice|Deputy)\b", title))
-    core = re.sub(r"^(?:Phó|Vice|Deputy)\s+", "", title)
+    """The person a role noun refers to ("Đại sứ", "phó chủ tịch", "the ambassador"): the last one
+    before ``pos`` whose own title holds it (vice and deputy kept apart), else the first after."""
+    vice = bool(re.match(r"(?:Phó|Vice|Deputy)\b", title, re.I))
+    core = re.sub(r"^(?:Phó|Vice|Deputy)\s+", "", title, flags=re.I)
+    find = re.compile(r"(?:(?:Phó|Vice|Deputy)\s+)?" + re.escape(core), re.I)
     best = None
     for m in doc.mentions:
         if m.cat != "person":
             continue
-        t = _title_of(doc, m)
-        for tm in re.finditer(r"(?:(?:Phó|Vice|Deputy)\s+)?" + re.escape(core), t):
-            if bool(re.match(r"(?:Phó|Vice|Deputy)\b", tm.group(0))) == vice:
+        for tm in find.finditer(_title_of(doc, m)):
+            if bool(re.match(r"(?:Phó|Vice|Deputy)\b", tm.group(0), re.I)) == vice:
                 if m.start < pos or best is None:
                     best = m.name
                 break
     return best
 
 
-def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit) -> str | None:
+def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = None) -> str | None:
+    """Who makes the commitment: the speaker of its sentence. ``speaker`` is the maker of the
+    paragraph's previous commitment, who keeps the word in a sentence with no subject of its own
+    ("Cùng với đó, mong muốn …", "Also, …")."""
     text, lang = doc.text, doc.lang
     pos = cue.start
     own_s = _own_clause_start(text, lo, pos)
@@ -502,10 +507,23 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit) -> str | None:
             prior = [m for m in doc.mentions if m.cat == "person" and m.end <= qs]
             if prior:
                 return prior[-1].name
+    if speaker and _subjectless(text[sent_lo:pos], lang):
+        return speaker
     prev = [m for m in doc.mentions if m.cat == "person" and m.end <= pos and m.start >= sent_lo - 600]
     if prev and cue.role in ("request", "pledge", "modal", "invite"):
         return prev[-1].name
     return doc.main_vn
+
+
+_CONNECTOR = re.compile(r"^[\W\d_]*(?:(?:cùng với đó|đồng thời|ngoài ra|bên cạnh đó|mặt khác|trong đó|đặc biệt|cũng|"
+                        r"also|in addition|besides|furthermore|moreover|meanwhile|and)[\W\d_]*)*", re.I)
+
+
+def _subjectless(before_cue: str, lang: str) -> bool:
+    """A sentence whose words before the cue are only connectors ("Cùng với đó, mong muốn …")."""
+    rest = before_cue[_CONNECTOR.match(before_cue).end():]
+    return not rest.strip(" ,") or (len(rest.split()) <= 2 and not _any("animate", lang, rest)
+                                    and not any(w[:1].isupper() for w in rest.split()))
 
 
 def _addressee(doc: _Doc, cue: _Hit, hi: int, by: str | None) -> str | None:
@@ -577,11 +595,12 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
     seen_sign: set[str] = set()
     seen_amounts: set[str] = set()
     last_request: CommitmentFact | None = None     # for requests continued in the next sentence
+    speaker: str | None = None                     # the maker of the paragraph's last commitment
     prev_end = 0
     for sent in td.prose():
         ss, se = sent.start, sent.end
         if "\n" in text[prev_end:ss]:
-            last_request = None                    # a request continues within its paragraph only
+            last_request = speaker = None          # a request and a speaker go on within their paragraph only
         prev_end = se
         groups = _groups(text, ss, se, lang, mentions)
         if not any(hits for _, _, hits in groups):
@@ -616,7 +635,7 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
                 if key in seen_sign:
                     continue
                 seen_sign.add(key)
-            by = _maker(d, ss, gs, hits[0])
+            by = _maker(d, ss, gs, hits[0], speaker)
             if kind == "sign" and d.sign_by is None and by:
                 d.sign_by = by
             to = _addressee(d, hits[0], ge, by)
@@ -624,6 +643,7 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
             fact = CommitmentFact(by=(by,) if by else (), to=to, kind=kind, text=quote,
                                   span=Span(doc, s, e, quote), amount=amount)
             facts.append(fact)
+            speaker = by or speaker
             if kind in ("request", "cooperate") and hits[0].role == "request":
                 last_request = fact
     return facts

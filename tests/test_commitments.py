@@ -259,3 +259,51 @@ def test_reported_future_with_would():
 
 def test_investment_certificates_are_not_a_donation():
     assert run("Tại hội nghị, lãnh đạo tỉnh trao giấy chứng nhận đầu tư cho 5 dự án với tổng vốn 2 tỷ USD.") == []
+
+
+# ---------------------------------------------------------------- hopes addressed to the other side, speakers
+
+def test_english_hope_addressed_to_the_other_side_is_a_request():
+    f = one("Chairman Le Van Minh hoped that the Japanese embassy would continue to support the province in "
+            "training nurses.", HEAD_EN, persons=["Le Van Minh"])
+    assert f.kind == "request" and f.by == ("Le Van Minh",)
+    f = one("He expressed his hope that Ambassador Kim will help Tay Ninh connect with Korean localities.", HEAD_EN)
+    assert f.kind == "request"
+
+
+def test_english_hope_about_an_effect_is_not_a_commitment():
+    assert run("The mayor hoped the MoU would promote tourism between the two cities.", HEAD_EN) == []
+    assert run("She hopes it will bring the two peoples closer.", HEAD_EN) == []
+
+
+def test_english_hope_that_both_sides_continue_is_cooperation():
+    f = one("Governor Park noted his hope that the two sides will continue expanding trade links.", HEAD_EN)
+    assert f.kind == "cooperate"
+
+
+def test_vietnamese_hope_addressed_to_the_guest_is_a_request():
+    f = one("Chủ tịch UBND tỉnh Lê Văn Tâm hy vọng Đại sứ sẽ tiếp tục quan tâm kết nối doanh nghiệp hai nước.",
+            persons=["Lê Văn Tâm"])
+    assert f.kind == "request" and f.by == ("Lê Văn Tâm",)
+
+
+def test_lower_case_role_noun_resolves_to_the_person_with_that_title():
+    body = ("Tiếp đoàn có ông Trần Quốc Bảo, Phó Chủ tịch UBND tỉnh và ông Lý Minh Sơn, Giám đốc Sở Ngoại vụ. "
+            "Phó chủ tịch UBND tỉnh mong muốn phía Nhật Bản hỗ trợ tỉnh đào tạo nhân lực.")
+    facts = run(body, persons=["Trần Quốc Bảo", "Lý Minh Sơn"])
+    assert [f.by for f in facts] == [("Trần Quốc Bảo",)]
+
+
+def test_english_role_noun_the_ambassador():
+    body = ("Chairman Vo Van Hung received Ambassador of Laos Khamphao Ernthavanh. "
+            "The ambassador pledged to support the province in attracting Lao investors.")
+    facts = run(body, HEAD_EN, persons=["Vo Van Hung", "Khamphao Ernthavanh"])
+    assert facts and facts[-1].by == ("Khamphao Ernthavanh",)
+
+
+def test_subjectless_sentence_keeps_the_paragraph_speaker():
+    body = ("Chủ tịch UBND tỉnh Đinh Văn Hòa đề nghị Tổng Lãnh sự Ấn Độ Raj Kumar giới thiệu doanh nghiệp đến tỉnh. "
+            "Cùng với đó, mong muốn phía Ấn Độ hỗ trợ tỉnh quảng bá du lịch.")
+    facts = run(body, persons=["Đinh Văn Hòa", "Raj Kumar"], partners=["Ấn Độ"])
+    assert len(facts) == 2
+    assert [f.by for f in facts] == [("Đinh Văn Hòa",), ("Đinh Văn Hòa",)]
