@@ -428,7 +428,11 @@ def _title_of(doc: "_Doc", m: _Mention) -> str:
     post = text[m.end:min(next_start, m.end + 90)]
     stop = min([i for i in (post.find(";"), post.find("."), post.find("\n")) if i >= 0], default=len(post))
     post = post[:stop] if post[:1] in (",", " ", "-", "–", "(") and post.lstrip()[:1] in (",", "-", "–", "(") else ""
-    return pre[cut + 1:] + " | " + post
+    pre = pre[cut + 1:]
+    if post.strip(" ,-–("):     # "…, Phó Chủ tịch UBND tỉnh và ông B, Giám đốc Sở": B's title is the one after him
+        join = max(pre.rfind(","), pre.rfind(" và "), pre.rfind(" and "))
+        pre = pre[join + 1:]
+    return pre + " | " + post
 
 
 def _person_by_title(doc: _Doc, title: str, pos: int) -> str | None:
