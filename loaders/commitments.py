@@ -530,7 +530,15 @@ def _subjectless(before_cue: str, lang: str) -> bool:
                                     and not any(w[:1].isupper() for w in rest.split()))
 
 
+_HOME = re.compile(r"\s*(?:that\s+)?(?:the\s+(?:province|city|provincial authorities)\b|(?:tỉnh|thành phố)(?!\s+[A-ZĐÀ-Ỹ]))",
+                   re.I)
+
+
 def _addressee(doc: _Doc, cue: _Hit, hi: int, by: str | None) -> str | None:
+    """The party addressed: the first named actor after the cue other than the maker. A request to
+    an unnamed "the province"/"tỉnh" right after the cue is addressed to the article's province."""
+    if cue.role == "request" and doc.main_prov and doc.main_prov != by and _HOME.match(doc.text, cue.end):
+        return doc.main_prov
     for m in doc.mentions:
         if cue.end <= m.start < hi and m.name != by:
             return m.name

@@ -307,3 +307,33 @@ def test_subjectless_sentence_keeps_the_paragraph_speaker():
     facts = run(body, persons=["Đinh Văn Hòa", "Raj Kumar"], partners=["Ấn Độ"])
     assert len(facts) == 2
     assert [f.by for f in facts] == [("Đinh Văn Hòa",), ("Đinh Văn Hòa",)]
+
+
+def test_aid_and_gifts_with_amounts_both_languages():
+    f = one("Thay mặt tỉnh, ông Nguyễn Văn Bình trao tặng tỉnh Attapeu 2 tỷ đồng để xây trường học.",
+            persons=["Nguyễn Văn Bình"], partners=["Attapeu"])
+    assert f.kind == "donate" and f.amount == "2 tỷ đồng" and f.by == ("Nguyễn Văn Bình",)
+    f = one("Vice Chairman Tran Van Hai handed over medical equipment worth 1.5 billion VND to Savannakhet province.",
+            HEAD_EN, persons=["Tran Van Hai"], partners=["Savannakhet"])
+    assert f.kind == "donate" and f.amount == "1.5 billion VND" and f.to == "Savannakhet"
+    assert run("The delegation presented souvenirs to the provincial leaders.", HEAD_EN) == []
+
+
+def test_reported_future_with_would_and_an_animate_subject():
+    f = one("The Japanese side would support the city in waste treatment, he said.", HEAD_EN)
+    assert f.kind == "support"
+    assert run("It would support growth in the region, he said.", HEAD_EN) == []
+
+
+def test_request_to_the_unnamed_province_is_addressed_to_the_article_province():
+    body = ("Governor Vilay Bounma met leaders of Dak Lak province. "
+            "The governor hoped the province would continue to support Champasak in training officials.")
+    facts = run(body, HEAD_EN, persons=["Vilay Bounma"], provinces=["Dak Lak"], partners=["Champasak"])
+    assert facts[-1].kind == "request" and facts[-1].by == ("Vilay Bounma",) and facts[-1].to == "Dak Lak"
+
+
+def test_praise_and_purpose_are_not_commitments():
+    assert run("He praised the province for its achievements in poverty reduction.", HEAD_EN) == []
+    assert run("The visit aims to strengthen friendship between the two localities.", HEAD_EN) == []
+    assert run("Ông đánh giá cao những thành tựu mà tỉnh đạt được trong thời gian qua.") == []
+    assert run("Chuyến thăm nhằm tăng cường quan hệ hữu nghị giữa hai tỉnh.") == []
