@@ -39,6 +39,7 @@ _EN_MD = re.compile(r"(?:\b[Oo]n\s+(?:[A-Z][a-z]+day,?\s+)?)?\b" + _MONTH_RE +
                     r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
 _EN_DM = re.compile(r"(?:\b[Oo]n\s+(?:[A-Z][a-z]+day,?\s+)?(?:the\s+)?)?\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                     + _MONTH_RE + r"(?:,?\s+(\d{4}))?")
+_ANY_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _CLOCK_AFTER = re.compile(r"\s*(?:[|,-]\s*)?\d{1,2}[:h]\d{2}")
 _STAMP = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b|\b(January|February|March|April|May|June|July|August|"
                     r"September|October|November|December)\s+(\d{1,2}),\s+(\d{4})\b")
@@ -98,6 +99,8 @@ def days_in(text: str, start: int = 0, end: int | None = None,
     for m in _BARE.finditer(text, start, end):
         if not any(o <= m.start() < o + 30 for o in found):
             add(m.start(), int(m.group(1)), int(m.group(3)), m.group(4), m.end())
+    if not _ANY_MONTH.search(text, start, end):
+        return [found[k] for k in sorted(found)]
     for m in _EN_MD.finditer(text, start, end):
         if m.group(0)[:2].lower() == "on" or m.group(3):      # a bare "May 8" needs "on" or a year
             add(m.start(), int(m.group(2)), _month(m.group(1)), m.group(3), m.end())

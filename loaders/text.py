@@ -110,7 +110,7 @@ class Layout:
         while e > s and text[e - 1].isspace():
             e -= 1
         seg, e_full = text[s:e], e
-        m = _CREDIT_END.search(seg)
+        m = _CREDIT_END.search(seg) if ":" in seg[-80:] else None      # a credit has a colon near the end
         ends = seg[-1:]
         if m and m.start() > 0:
             stop = m.group().lstrip()[:1] == "."          # "… bài viết. Ảnh: X": the stop stays with the text
