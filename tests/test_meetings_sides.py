@@ -114,3 +114,23 @@ def test_co_attending_a_ceremony_is_not_a_meeting():
             "Dự lễ có Phó Chủ tịch UBND tỉnh Nguyễn Văn Hòa và Tổng Lãnh sự Lào Khamsouk Vongsa.\n"
             "Các tiết mục nghệ thuật đặc sắc được biểu diễn.")
     assert pairs(extract("t", text)) == set()
+
+
+def test_officials_also_attending_join_their_own_side():
+    text = ("Thống đốc tỉnh Gunma thăm Bắc Giang\n"
+            "Ngày 4/10, đoàn công tác tỉnh Gunma do Thống đốc Yamamoto Ichita dẫn đầu đã làm việc với tỉnh Bắc Giang. "
+            "Tiếp đoàn có ông Nguyễn Văn Gấu, Chủ tịch UBND tỉnh Bắc Giang. "
+            "Cùng dự có ông Lê Ô Pích, Giám đốc Sở Ngoại vụ tỉnh Bắc Giang.")
+    assert pairs(extract("t", text)) == {frozenset({"Yamamoto Ichita", "Nguyễn Văn Gấu"}),
+                                         frozenset({"Yamamoto Ichita", "Lê Ô Pích"})}
+
+
+def test_english_delegation_abroad_received_by_its_hosts_in_a_later_episode():
+    text = ("Hai Phong leaders visit Japan\n"
+            "Chairman of the Hai Phong municipal People's Committee Nguyen Van Tung held talks with Governor of "
+            "Kanagawa Kuroiwa Yuji in Yokohama on May 10.\n"
+            "The two sides discussed cooperation in port logistics.\n"
+            "Earlier, the delegation was received by Mayor of Kawasaki Fukuda Norihiko.")
+    ex = extract("t", text)
+    assert pairs(ex) == {frozenset({"Nguyen Van Tung", "Kuroiwa Yuji"}), frozenset({"Nguyen Van Tung", "Fukuda Norihiko"})}
+    assert len(ex.meetings) == 2
