@@ -134,3 +134,13 @@ def test_english_delegation_abroad_received_by_its_hosts_in_a_later_episode():
     ex = extract("t", text)
     assert pairs(ex) == {frozenset({"Nguyen Van Tung", "Kuroiwa Yuji"}), frozenset({"Nguyen Van Tung", "Fukuda Norihiko"})}
     assert len(ex.meetings) == 2
+
+
+def test_ministry_delegation_told_across_sentences_vi():
+    text = ("Bộ Ngoại giao làm việc với Cà Mau\n"
+            "Ngày 12/5, Thứ trưởng Bộ Ngoại giao Đỗ Hùng Việt đến thăm và làm việc tại tỉnh Cà Mau. "
+            "Làm việc với đoàn có ông Nguyễn Tiến Hải, Bí thư Tỉnh ủy Cà Mau và ông Huỳnh Quốc Việt, "
+            "Chủ tịch UBND tỉnh Cà Mau.")
+    ex = extract("t", text)
+    assert pairs(ex) == {frozenset({"Đỗ Hùng Việt", "Nguyễn Tiến Hải"}), frozenset({"Đỗ Hùng Việt", "Huỳnh Quốc Việt"})}
+    assert ex.meetings[0].location == "Cà Mau"
