@@ -33,8 +33,8 @@ from loaders.text import Sentence, TextDoc, occurrences
 from ontology.facts import MeetingFact, PartnerFact, PersonFact, ProvinceFact, Span
 
 LEAD_SENTENCES = 4
-_ROLES = ("guest", "guest_lead", "host", "episode", "other_event", "not_meeting", "central", "local", "mission",
-          "venue", "visit")
+_ROLES = ("guest", "guest_lead", "host", "episode", "other_event", "aside", "not_meeting", "central", "local",
+          "mission", "venue", "visit")
 _PLACE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?|thủ đô|châu|huyện|quận|province of|city of)\s+", re.I)
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|city|prefecture)$", re.I)
 
@@ -125,10 +125,26 @@ def _mentions(td: TextDoc, persons: list[PersonFact]) -> list[tuple[int, int, Pe
     return sorted(out, key=lambda x: x[0])
 
 
-def _clause_end(text: str, pos: int, limit: int) -> int:
-    """End of the clause a role word opens: the next ";" or sentence end (lists run on commas)."""
-    stop = text.find(";", pos, limit)
-    return stop if stop >= 0 else limit
+def _aside(td: TextDoc, offset: int) -> bool:
+    """Is the name at ``offset`` told in a sentence about something else ("the state visit of President
+    X to Cuba last month")? Such a name is context, not a participant."""
+    rx = _role("aside", td.lang)
+    for s in td.sentences:
+        if s.start <= offset < s.end:
+            return bool(rx.search(s.text))
+    return False
+
+
+def _clause_end(text: str, pos: int, limit: int, starts: tuple[int, ...] = ()) -> int:
+    """End of the clause a role word opens: the next ";" or the sentence end (lists run on commas),
+    or a later ";" when the list goes on past it with another person ("có bà A, …; bà B, …")."""
+    while True:
+        stop = text.find(";", pos, limit)
+        if stop < 0:
+            return limit
+        if not any(stop < st <= stop + 16 for st in starts):
+            return stop
+        pos = stop + 1
 
 
 def _marked(td: TextDoc, sentences: list[Sentence], mentions: list[tuple[int, int, PersonFact]]) -> dict[str, str]:
@@ -136,9 +152,10 @@ def _marked(td: TextDoc, sentences: list[Sentence], mentions: list[tuple[int, in
     out: dict[str, str] = {}
     text = td.text
     for s in sentences:
+        starts = tuple(ms for ms, _, _ in mentions if s.start <= ms < s.end)
         for role in ("host", "guest"):          # "tiếp đoàn có" before the "đoàn có" inside it
             for m in _role(role, td.lang).finditer(text, s.start, s.end):
-                end = _clause_end(text, m.end(), s.end)
+                end = _clause_end(text, m.end(), s.end, starts)
                 for ms, _, p in mentions:
                     if m.end() <= ms < end:
                         out.setdefault(p.name, role)
@@ -164,7 +181,8 @@ def _is_central(offices: tuple[str, ...]) -> bool:
 def sides(persons: list[PersonFact], lead_end: int = 10**9, marked: dict[str, str] | None = None
           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(one side, the other). Words around the names decide first; each unmarked person joins the
-    marked group most of whose members share the person's side. Without such words: foreign and
+    marked group whose members share the person's side (then central or local office, then
+    the larger group) most often. Without such words: foreign and
     Vietnamese, or a central delegation and the province's leaders, who must both show in the lead
     (officials quoted further down an article about a conference did not meet each other)."""
     marked = marked or {}
@@ -176,8 +194,10 @@ def sides(persons: list[PersonFact], lead_end: int = 10**9, marked: dict[str, st
             if p.name in marked:
                 continue
             central = _is_central(p.offices)
-            in_g = [sum(q.side == p.side for q in guests), sum(_is_central(q.offices) == central for q in guests)]
-            in_h = [sum(q.side == p.side for q in hosts), sum(_is_central(q.offices) == central for q in hosts)]
+            in_g = [sum(q.side == p.side for q in guests) / len(guests),
+                    sum(_is_central(q.offices) == central for q in guests) / len(guests), len(guests)]
+            in_h = [sum(q.side == p.side for q in hosts) / len(hosts),
+                    sum(_is_central(q.offices) == central for q in hosts) / len(hosts), len(hosts)]
             if in_g != in_h:
                 (g if in_g > in_h else h).append(p.name)
         return tuple(g), tuple(h)
@@ -250,7 +270,8 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
     for ep in episodes:
         if ep.cue is None:
             continue
-        names_here = [p for s, _, p in mentions if ep.start <= s < ep.end or (ep.first and s < ep.start)]
+        names_here = [p for s, _, p in mentions if (ep.start <= s < ep.end or (ep.first and s < ep.start))
+                      and not _aside(td, s)]
         people = list({p.name: p for p in names_here}.values())
         if not people:
             continue
@@ -267,13 +288,14 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
                 if not guest_lead or not all(sides_of.get(guest_lead[0]) != p.side for p in people):
                     continue
                 a, b = guest_lead, a
-        a, b = _central_visitors(a, b, people + first_people)
         told = [ep.cue] + [s for s in sentences if s.prose and s.start >= ep.start and s is not ep.cue][:2]
         if ep.first:
             told = [ep.cue] + [s for s in lead if s.prose and s is not ep.cue]
         place = venue(td, told, places)
         if place is None and ep.first and main_place:
             place = Venue(main_place, "province")
+        if place is not None and place.kind == "province":
+            a, b = _central_visitors(a, b, people + first_people)
         when = _when(td, ep, day)
         span = Span(td.doc, ep.cue.start, ep.cue.end, ep.cue.text)
         fact = MeetingFact(sides=(a, b), leaders=tuple(a[:1] + b[:1]), span=span,

@@ -144,3 +144,28 @@ def test_ministry_delegation_told_across_sentences_vi():
     ex = extract("t", text)
     assert pairs(ex) == {frozenset({"Đỗ Hùng Việt", "Nguyễn Tiến Hải"}), frozenset({"Đỗ Hùng Việt", "Huỳnh Quốc Việt"})}
     assert ex.meetings[0].location == "Cà Mau"
+
+
+def test_seeing_off_a_ministry_delegation_is_a_meeting():
+    text = ("Lãnh đạo tỉnh tiễn đoàn Bộ Ngoại giao\n"
+            "Sáng 6/6, tại cửa khẩu, Phó Chủ tịch UBND tỉnh Cao Bằng Lê Hải Hòa tiễn đoàn công tác của Bộ Ngoại giao "
+            "do Thứ trưởng Bộ Ngoại giao Phạm Thanh Bình làm trưởng đoàn sang công tác tại Trung Quốc.")
+    assert pairs(extract("t", text)) == {frozenset({"Lê Hải Hòa", "Phạm Thanh Bình"})}
+
+
+def test_a_leader_named_only_for_a_state_visit_is_context():
+    text = ("Provincial leader receives Cuban Ambassador\n"
+            "Secretary of the Ben Tre provincial Party Committee Ho Thi Hoang Yen received Ambassador of Cuba "
+            "Pedro Lopez Diaz on May 3.\n"
+            "The ambassador recalled the state visit of President Luong Cuong to Cuba last year.")
+    assert pairs(extract("t", text)) == {frozenset({"Ho Thi Hoang Yen", "Pedro Lopez Diaz"})}
+
+
+def test_a_delegation_list_goes_on_past_semicolons():
+    text = ("Đại sứ thăm tỉnh\n"
+            "Ngày 5/10, Đại sứ Angola Manuel Sebastiao đến thăm và làm việc với tỉnh Yên Bái. "
+            "Cùng đi có bà Lê Thu Trang, Phó Vụ trưởng Bộ Ngoại giao; bà Đỗ Thị Hạnh, cán bộ Liên hiệp các tổ chức hữu nghị. "
+            "Tiếp và làm việc với đoàn có ông Trần Huy Tuấn, Chủ tịch UBND tỉnh Yên Bái.")
+    assert pairs(extract("t", text)) == {frozenset({"Manuel Sebastiao", "Trần Huy Tuấn"}),
+                                         frozenset({"Lê Thu Trang", "Trần Huy Tuấn"}),
+                                         frozenset({"Đỗ Thị Hạnh", "Trần Huy Tuấn"})}
