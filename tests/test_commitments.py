@@ -337,3 +337,22 @@ def test_praise_and_purpose_are_not_commitments():
     assert run("The visit aims to strengthen friendship between the two localities.", HEAD_EN) == []
     assert run("Ông đánh giá cao những thành tựu mà tỉnh đạt được trong thời gian qua.") == []
     assert run("Chuyến thăm nhằm tăng cường quan hệ hữu nghị giữa hai tỉnh.") == []
+
+
+def test_english_ready_encouraged_agrees_and_joint_hopes():
+    f = one("Quang Tri is always ready to cooperate with Lao localities in border trade.", HEAD_EN)
+    assert f.kind == "cooperate"
+    f = one("He encouraged businesses of the two provinces to invest in clean energy projects.", HEAD_EN)
+    assert f.kind == "request"
+    f = one("The foundation agrees to work with the provincial People's Committee on school meals.", HEAD_EN)
+    assert f.kind == "cooperate"
+    f = one("Lan hoped Ha Tinh and Khammouane will continue to coordinate in managing the border.", HEAD_EN)
+    assert f.kind == "cooperate"
+    f = one("He hoped that Mr. Kim Sung Ho would kindly advise the province on investment policies.", HEAD_EN)
+    assert f.kind == "request"
+
+
+def test_vietnamese_both_sides_should_is_cooperation_but_not_a_noun_phrase():
+    f = one("Ông cho rằng, thời gian tới hai tỉnh cần tiếp tục phối hợp chặt chẽ trong quản lý biên giới.")
+    assert f.kind == "cooperate"
+    assert run("Ông đánh giá cơ chế hợp tác giữa hai bên cần được duy trì.") == []
