@@ -27,8 +27,8 @@ _MONTHS["sept"] = 9
 _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
             r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _VI_LEAD = (r"(?:(?<![^\W\d_])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Hh]ôm|[Vv]ào)\s+"
-            r"(?:(?:ngày|hôm)\s+)?)")
-# "Ngày 5/12/2020", "Sáng 22/12", "từ ngày 19-21/9/2024", "ngày 5.12.2020"
+            r"(?:(?:ngày|hôm|nay)\s+)?\(?)")
+# "Ngày 5/12/2020", "Sáng 22/12", "từ ngày 19-21/9/2024", "ngày 5.12.2020", "Sáng nay (6/6)", "Chiều nay 29.8"
 _VI_NUMERIC = re.compile(_VI_LEAD + r"(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?!\d)")
 # "ngày 5 tháng 12 năm 2020", "ngày 5 tháng 12"
 _VI_WORDS = re.compile(_VI_LEAD + r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?(?!\d)")
@@ -97,6 +97,9 @@ def days_in(text: str, start: int = 0, end: int | None = None,
     for m in _VI_WORDS.finditer(text, start, end):
         add(m.start(), int(m.group(1)), int(m.group(2)), m.group(3), m.end())
     for m in _BARE.finditer(text, start, end):
+        line_head = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if len(line_head.split()) <= 3:           # "Thứ hai, 14/06/2021" opening a line: the page's stamp
+            continue
         if not any(o <= m.start() < o + 30 for o in found):
             add(m.start(), int(m.group(1)), int(m.group(3)), m.group(4), m.end())
     if not _ANY_MONTH.search(text, start, end):

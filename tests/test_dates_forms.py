@@ -60,3 +60,9 @@ def test_festival_year_fixes_a_visit_before_it():
 def test_partial_day_form():
     day = document_day("Chiều 3/2, hai bên hội đàm.")
     assert day.partial == "--02-03" and day.iso() is None
+
+
+def test_this_morning_forms_and_a_weekday_stamp():
+    text = "Thứ hai, 14/06/2021\n– Sáng nay (6/6), tại cửa khẩu, lãnh đạo tỉnh tiễn đoàn."
+    assert document_date(text) == "2021-06-06"
+    assert document_day("(TTXVN) - Chiều nay 29.8, đoàn đại biểu tỉnh sang thăm tỉnh bạn.").partial == "--08-29"
