@@ -1,8 +1,10 @@
 """One document's text → its ``Extraction``: every rule family, in order.
 
-Places come first (provinces, foreign partners, organizations) because the person
-grammar needs them to tell where a title's place ends and a name begins; persons next;
-then the meeting the lead reports, the commitments, and the date.
+The article is read once into a ``TextDoc`` (language, layout and body mask, sentences) that
+every rule family shares. Places come first (provinces, foreign partners, organizations)
+because the person grammar needs them to tell where a title's place ends and a name begins;
+persons next; then the event day, the meetings the article tells (each with its sides, place
+and day), and the commitments.
 """
 from __future__ import annotations
 

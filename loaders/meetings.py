@@ -217,11 +217,18 @@ def _short(name: str) -> str:
     return _PLACE_SUFFIX.sub("", _PLACE_PREFIX.sub("", name)).strip()
 
 
+def _venue_name(p: PartnerFact) -> str:
+    """The partner's name without "tỉnh"/"province" when that is also a name the partner is known by
+    (so the graph links the meeting to it), else the name as written."""
+    short = _short(p.name)
+    return short if short in (p.name, p.canonical) else p.name
+
+
 def _places(td: TextDoc, provinces: list[ProvinceFact], partners: list[PartnerFact]) -> list[tuple[int, int, Venue]]:
     """Every body occurrence of every province and foreign place (the place finders may give one
     span per name), as (start, end, venue), longest first where two start together."""
     named = {p.span.text: Venue(p.name, "province") for p in provinces}
-    named.update({p.span.text: Venue(_short(p.name), p.kind) for p in partners if p.kind in ("country", "foreign_locality")})
+    named.update({p.span.text: Venue(_venue_name(p), p.kind) for p in partners if p.kind in ("country", "foreign_locality")})
     out = [(s, e, v) for surface, v in named.items() for s, e in occurrences(td.text, surface, letters_only=True)
            if td.is_body(s)]
     return sorted(out, key=lambda x: (x[0], -x[1]))

@@ -1,10 +1,16 @@
-"""Article text → sentences with offsets, language, and a mask of boilerplate.
+"""The one text layer: article text → ``TextDoc`` (language, lines, body mask, sentences).
 
 News pages carry more than the article: media-player lines, share bars, photo
 credits, "Tin liên quan"/"Đọc nhiều" lists of other headlines, image file names.
 Facts must come only from the article body, so every rule family asks
-``Layout.is_body(offset)`` before it keeps a match. The markers are data
-(``boilerplate.tsv``), so a new outlet's furniture is a line, not code.
+``is_body(offset)`` before it keeps a match. The markers are data
+(``boilerplate.tsv``, ``abbreviations.tsv``), so a new outlet's furniture is a line, not code.
+
+``text_doc(doc, text)`` is made once per article and handed to every rule family: one
+language guess, one line classification (headline, caption, heading, prose), one sentence
+splitter. Quotes (commitments) come from prose sentences only; names (persons, places) may
+come from any body line, captions included. ``layout_of(text).is_body`` stays for callers
+that only need the mask.
 """
 from __future__ import annotations
 
