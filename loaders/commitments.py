@@ -282,9 +282,14 @@ _RESET = re.compile(r"(?<!\w)(?:đồng thời|while|and also|besides|meanwhile|
 
 def _own_clause_start(text: str, lo: int, pos: int) -> int:
     """Start of the comma-clause that holds position ``pos`` (not before ``lo``)."""
-    j = pos
+    j, depth = pos, 0
     while j > lo:
-        if text[j - 1] in ",;:“”\"" or (text[j - 1] in "-–" and _CLAUSE_BREAK.match(text, j - 2)):
+        c = text[j - 1]
+        if c == ")":
+            depth += 1                  # "Saiki city (Oita province, Japan) signed": that comma is inside
+        elif c == "(" and depth:
+            depth -= 1
+        elif depth == 0 and (c in ",;:“”\"" or (c in "-–" and _CLAUSE_BREAK.match(text, j - 2))):
             return j
         j -= 1
     return lo

@@ -356,3 +356,9 @@ def test_vietnamese_both_sides_should_is_cooperation_but_not_a_noun_phrase():
     f = one("Ông cho rằng, thời gian tới hai tỉnh cần tiếp tục phối hợp chặt chẽ trong quản lý biên giới.")
     assert f.kind == "cooperate"
     assert run("Ông đánh giá cơ chế hợp tác giữa hai bên cần được duy trì.") == []
+
+
+def test_a_comma_inside_brackets_does_not_cut_the_subject():
+    f = one("Quang Nam province and Gifu city (Gifu prefecture, Japan) have just signed a memorandum of "
+            "understanding on tourism.", HEAD_EN, provinces=["Quang Nam"], partners=["Gifu city", "Japan"])
+    assert f.kind == "sign" and f.by == ("Quang Nam",)
