@@ -277,40 +277,40 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
     for ep in episodes:
         if ep.cue is None:
             continue
+        # the lead's episode; or, when the lead names nobody (a headline over a dated body), the first
+        # episode that does
+        lead_ep = ep.first or first_meeting is None
         names_here = [p for s, _, p in mentions if (ep.start <= s < ep.end or (ep.first and s < ep.start))
                       and not _aside(td, s)]
         people = list({p.name: p for p in names_here}.values())
         if not people:
             continue
         sentences = [s for s in td.sentences if ep.start <= s.start < ep.end or (ep.first and s.start < ep.start)]
-        a, b = sides(people, lead_end if ep.first else ep.end, _marked(td, sentences, mentions))
+        a, b = sides(people, max(lead_end, ep.cue.end) if lead_ep else ep.end, _marked(td, sentences, mentions))
         if not a:
             continue
-        if not ep.first:
-            if first_meeting is None:
+        if not lead_ep and not b:                   # the delegation's meeting: its leader is the other side
+            guest_lead = first_meeting.leaders[:1]
+            sides_of = {p.name: p.side for p in first_people}
+            if not guest_lead or not all(sides_of.get(guest_lead[0]) != p.side for p in people):
                 continue
-            if not b:                               # the delegation's meeting: its leader is the other side
-                guest_lead = first_meeting.leaders[:1]
-                sides_of = {p.name: p.side for p in first_people}
-                if not guest_lead or not all(sides_of.get(guest_lead[0]) != p.side for p in people):
-                    continue
-                a, b = guest_lead, a
+            a, b = guest_lead, a
         told = [ep.cue] + [s for s in sentences if s.prose and s.start >= ep.start and s is not ep.cue][:2]
         if ep.first:
             told = [ep.cue] + [s for s in lead if s.prose and s is not ep.cue]
         place = venue(td, told, places)
-        if place is None and ep.first and main_place:
+        if place is None and lead_ep and main_place:
             place = Venue(main_place, "province")
         if place is not None and place.kind == "province":
             a, b = _central_visitors(a, b, people + first_people)
-        when = _when(td, ep, day)
+        when = _when(td, ep, day, lead_ep)
         span = Span(td.doc, ep.cue.start, ep.cue.end, ep.cue.text)
         fact = MeetingFact(sides=(a, b), leaders=tuple(a[:1] + b[:1]), span=span,
                            date=when.iso() if when else None, location=place.name if place else None,
                            verb=ep.verb, day=when.partial if when and when.iso() is None else None,
                            location_kind=place.kind if place else None)
         out.append(fact)
-        if ep.first:
+        if lead_ep:
             first_meeting, first_people = fact, people
     return out
 
@@ -330,14 +330,16 @@ def _central_visitors(a: tuple[str, ...], b: tuple[str, ...], people: list[Perso
     return local, other + central
 
 
-def _when(td: TextDoc, ep: _Episode, day: EventDay | None) -> EventDay | None:
+def _when(td: TextDoc, ep: _Episode, day: EventDay | None, lead_ep: bool = False) -> EventDay | None:
     """The lead's day for the lead's meeting; a later episode's own day phrase, else the lead's day
-    when the episode says "cùng ngày"/"the same day", else none."""
+    when the episode says "cùng ngày"/"the same day" (or stands in for the lead), else none."""
     if ep.first:
         return day
     own = days_in(td.text, ep.cue.start, ep.cue.end, td.is_body) if ep.cue else []
     if own:
         return resolve(own[0], td.text)
+    if lead_ep:
+        return day
     head = td.text[ep.start:ep.start + 40].lower()
     if day and ("cùng ngày" in head or "same day" in head or "cùng hôm" in head):
         return day

@@ -169,3 +169,26 @@ def test_a_delegation_list_goes_on_past_semicolons():
     assert pairs(extract("t", text)) == {frozenset({"Manuel Sebastiao", "Trần Huy Tuấn"}),
                                          frozenset({"Lê Thu Trang", "Trần Huy Tuấn"}),
                                          frozenset({"Đỗ Thị Hạnh", "Trần Huy Tuấn"})}
+
+
+def test_headline_cue_over_a_dated_body_that_names_the_people():
+    text = ("Trang chủ\n"
+            "Tin hoạt động\n"
+            "Đoàn đại biểu tỉnh Hà Giang hội đàm với đoàn đại biểu thành phố Văn Sơn\n"
+            "Hoạt động đối ngoại năm nay được đẩy mạnh.\n"
+            "Nhiều chương trình hợp tác đã được triển khai.\n"
+            "Ngày 12/4/2023, tại cửa khẩu Thanh Thủy, Phó Chủ tịch UBND tỉnh Hà Giang Hoàng Gia Long hội đàm với "
+            "Phó Châu trưởng châu Văn Sơn Lý Minh Đức.")
+    ex = extract("t", text)
+    assert pairs(ex) == {frozenset({"Hoàng Gia Long", "Lý Minh Đức"})}
+    assert ex.meetings[0].date == "2023-04-12"
+
+
+def test_english_at_a_meeting_but_not_a_meeting_of():
+    ex = extract("t", "Leaders of Quang Tri and Savannakhet reviewed cooperation at a meeting in Dong Ha on March 3. "
+                      "Secretary of the Quang Tri provincial Party Committee Le Quang Tung and Governor of Savannakhet "
+                      "Santiphab Phomvihane attended.")
+    assert pairs(ex) == {frozenset({"Le Quang Tung", "Santiphab Phomvihane"})}
+    ex = extract("t", "Conference opens\nMinister Bui Thanh Son spoke at a meeting of ASEAN foreign ministers on May 3. "
+                      "Minister Marty Natalegawa also spoke.")
+    assert pairs(ex) == set()
