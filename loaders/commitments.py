@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from loaders.tables import column
-from loaders.text import TextDoc, fold_words as _fold, occurrences, text_doc
+from loaders.text import TextDoc, fold_words as _fold, occurrences
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
 
 __all__ = ["Actors", "find_commitments", "load_cues"]

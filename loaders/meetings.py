@@ -80,8 +80,7 @@ class _Episode:
     first: bool               # the lead's episode
 
 
-def find_meeting_cue(sentences: list[Sentence] | tuple[Sentence, ...], title: str | None = None
-                     ) -> tuple[Sentence | None, str | None]:
+def find_meeting_cue(sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[Sentence | None, str | None]:
     """The first lead sentence (headline included) that reports a meeting, and its verb."""
     for s in sentences[:LEAD_SENTENCES + 1]:
         m = _cue_re().search(s.text)
@@ -125,14 +124,11 @@ def _mentions(td: TextDoc, persons: list[PersonFact]) -> list[tuple[int, int, Pe
     return sorted(out, key=lambda x: x[0])
 
 
-def _aside(td: TextDoc, offset: int) -> bool:
-    """Is the name at ``offset`` told in a sentence about something else ("the state visit of President
-    X to Cuba last month")? Such a name is context, not a participant."""
+def _asides(td: TextDoc) -> list[tuple[int, int]]:
+    """Sentences told about something else ("the state visit of President X to Cuba last month"):
+    the names in them are context, not participants."""
     rx = _role("aside", td.lang)
-    for s in td.sentences:
-        if s.start <= offset < s.end:
-            return bool(rx.search(s.text))
-    return False
+    return [(s.start, s.end) for s in td.sentences if rx.search(s.text)]
 
 
 def _clause_end(text: str, pos: int, limit: int, starts: tuple[int, ...] = ()) -> int:
@@ -268,6 +264,7 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
     if not episodes or not persons:
         return []
     mentions = _mentions(td, persons)
+    asides = _asides(td)
     places = _places(td, provinces, partners)
     lead = td.sentences[:LEAD_SENTENCES + 2]
     lead_end = lead[-1].end if lead else 0
@@ -281,7 +278,7 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
         # episode that does
         lead_ep = ep.first or first_meeting is None
         names_here = [p for s, _, p in mentions if (ep.start <= s < ep.end or (ep.first and s < ep.start))
-                      and not _aside(td, s)]
+                      and not any(a <= s < b for a, b in asides)]
         people = list({p.name: p for p in names_here}.values())
         if not people:
             continue
