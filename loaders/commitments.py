@@ -412,6 +412,8 @@ class _Doc:
     main_vn: str | None
     main_prov: str | None = None
     sign_by: str | None = None
+    prev_lo: int = 0                  # start of the sentence before the one being read
+    last_person: str | None = None    # the last person who made a commitment
 
 
 def _quotes(text: str) -> list[tuple[int, int]]:
@@ -478,6 +480,8 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
                 return nxt[0].name
     persons = [m for m in before if m.cat == "person"]
     if persons:
+        if _COORDINATED.match(text, persons[-1].end, pos):
+            return persons[0].name          # "A cảm ơn B và mong muốn …": the subject goes on speaking
         return persons[-1].name
     region = text[sent_lo:pos]
     titles = []
@@ -489,6 +493,13 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
         if who:
             return who
     if _any("pronoun", lang, own) and not any(m.start >= own_s for m in before):
+        # "He"/"ông": the subject of the sentence before (its first person), else the last speaker
+        prior = [m for m in doc.mentions if m.cat == "person" and doc.prev_lo <= m.start < sent_lo]
+        subjects = [m for m in prior if not _any("object_before", lang, " ".join(text[doc.prev_lo:m.start].split()[-4:]))]
+        if subjects or prior:
+            return (subjects or prior)[0].name
+        if doc.last_person:
+            return doc.last_person
         prev = [m for m in doc.mentions if m.cat == "person" and m.end <= pos]
         if prev:
             return prev[-1].name
@@ -535,6 +546,7 @@ def _subjectless(before_cue: str, lang: str) -> bool:
                                     and not any(w[:1].isupper() for w in rest.split()))
 
 
+_COORDINATED = re.compile(r"\s*,?\s*(?:và|and|rồi|đồng thời)\s+(?:cũng\s+|also\s+)?[a-zà-ỹđ]")   # a verb, no new subject
 _HOME = re.compile(r"\s*(?:that\s+)?(?:the\s+(?:province|city|provincial authorities)\b|(?:tỉnh|thành phố)(?!\s+[A-ZĐÀ-Ỹ]))",
                    re.I)
 
@@ -613,9 +625,10 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
     seen_amounts: set[str] = set()
     last_request: CommitmentFact | None = None     # for requests continued in the next sentence
     speaker: str | None = None                     # the maker of the paragraph's last commitment
-    prev_end = 0
+    prev_end = prev_lo = 0
     for sent in td.prose():
-        ss, se = sent.start, sent.end
+        d.prev_lo, ss, se = prev_lo, sent.start, sent.end
+        prev_lo = ss
         if "\n" in text[prev_end:ss]:
             last_request = speaker = None          # a request and a speaker go on within their paragraph only
         prev_end = se
@@ -661,6 +674,8 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
                                   span=Span(doc, s, e, quote), amount=amount)
             facts.append(fact)
             speaker = by or speaker
+            if by and any(m.cat == "person" and m.name == by for m in mentions):
+                d.last_person = by
             if kind in ("request", "cooperate") and hits[0].role == "request":
                 last_request = fact
     return facts

@@ -362,3 +362,17 @@ def test_a_comma_inside_brackets_does_not_cut_the_subject():
     f = one("Quang Nam province and Gifu city (Gifu prefecture, Japan) have just signed a memorandum of "
             "understanding on tourism.", HEAD_EN, provinces=["Quang Nam"], partners=["Gifu city", "Japan"])
     assert f.kind == "sign" and f.by == ("Quang Nam",)
+
+
+def test_he_refers_to_the_subject_of_the_sentence_before_not_its_object():
+    body = ("At a meeting with Ambassador of Korea Lee Jin Ho on May 2, Chairman Tran Van Son thanked Korean "
+            "investors. He suggested the ambassador help the province train nurses.")
+    facts = run(body, HEAD_EN, persons=["Lee Jin Ho", "Tran Van Son"])
+    assert facts[-1].kind == "request" and facts[-1].by == ("Tran Van Son",)
+
+
+def test_a_coordinated_verb_keeps_the_subject():
+    body = ("Bí thư Tỉnh ủy Lý Văn Hải cảm ơn Giám đốc quốc gia WB Anna Bjerde và mong muốn các thành viên đoàn "
+            "sẽ tiếp tục hỗ trợ các dự án của tỉnh.")
+    facts = run(body, persons=["Lý Văn Hải", "Anna Bjerde"])
+    assert facts and facts[0].by == ("Lý Văn Hải",)
