@@ -480,7 +480,7 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
                 return nxt[0].name
     persons = [m for m in before if m.cat == "person"]
     if persons:
-        if _COORDINATED.match(text, persons[-1].end, pos):
+        if _COORDINATED.match(text, persons[-1].end, pos + 1):
             return persons[0].name          # "A cảm ơn B và mong muốn …": the subject goes on speaking
         return persons[-1].name
     region = text[sent_lo:pos]
