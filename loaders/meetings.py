@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.dates import event_day
 from loaders.tables import read_table
 from loaders.text import Sentence
 from ontology.facts import MeetingFact, PersonFact, Span
@@ -92,4 +93,7 @@ def find_meetings(doc: str, text: str, sentences: list[Sentence], title: str | N
     leaders = tuple(x for x in (a[:1] + b[:1]))
     location = place_in(cue_sentence) or main_place
     span = Span(doc, cue_sentence.start, cue_sentence.end, cue_sentence.text)
-    return [MeetingFact(sides=(a, b), leaders=leaders, span=span, date=date, location=location, verb=verb)]
+    found = event_day(text)
+    day = f"--{found[1]:02d}-{found[0]:02d}" if found and found[2] is None else None
+    return [MeetingFact(sides=(a, b), leaders=leaders, span=span, date=date, location=location, verb=verb,
+                        day=day)]

@@ -74,6 +74,7 @@ class MeetingFact:
     date: str | None = None               # ISO date, None when the year is not certain
     location: str | None = None
     verb: str | None = None               # the event cue ("làm việc với", "received", …)
+    day: str | None = None                # "--MM-DD" when the text gives day and month without a year
 
 
 @dataclass(frozen=True)
