@@ -144,6 +144,7 @@ class Fetcher:
             self.requests += 1
             try:
                 got = self._stream(url)
+                self._last[urlsplit(url).netloc] = time.monotonic()     # the delay counts from the answer
             except httpx.TimeoutException:
                 if last:
                     raise FetchTimeout(f"no answer within {self.settings.timeout:g} s "

@@ -28,6 +28,9 @@ from ontology.errors import (DipkgError, DocumentError, NotADocument, NotAFeed, 
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TEXT_TYPES = {"text/plain"}
+# A page whose main text is shorter than this is a menu, a teaser or a login wall, not an article: the
+# shortest of the 42 dev articles and 5 seeds is 1,559 bytes.
+MIN_ARTICLE_CHARS = 150
 MAX_SITEMAP_DEPTH = 2          # a sitemap index of sitemaps of pages; deeper nesting is not followed
 
 
@@ -169,8 +172,9 @@ class _Reader:
             meta = html_metadata(text, got.final_url)
             text, title = _article_text(text, got.final_url)
         text = clean_text(text)
-        if not text:
-            raise NotAnArticle("no article text on the page (an index, a login wall or a script-only page?)")
+        if len(text) < MIN_ARTICLE_CHARS:
+            raise NotAnArticle(f"no article text on the page ({len(text)} characters of main text; an index, "
+                               "a menu or a login wall?)")
         item = item or FeedItem(url=url)
         key = meta.canonical_url or got.final_url
         return Document(doc=url_stem(key), text=text, source=url, title=title or meta.title or item.title,
