@@ -87,6 +87,10 @@ def test_feed_and_dead_link_then_a_second_run_writes_nothing(site, web_cli, empt
     assert sorted((r["date"], r["date_basis"]) for r in timeline) == [("2024-03-15", "publication"),
                                                                        ("2024-12-22", "publication")]
 
+    html = tmp_path / "g.html"
+    web_cli("viz", "--out", str(html), check=True)
+    assert "2024-12-22 (year from publication)" in html.read_text(encoding="utf-8")
+
     # GraphML shows the Document's url and publication date
     out = tmp_path / "g.graphml"
     web_cli("export", "graphml", "--out", str(out), check=True)
