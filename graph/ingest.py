@@ -49,7 +49,7 @@ def iter_extractions(sources: Iterable[str | Path], report: ReadReport, manifest
     With ``versions`` (graph.versions.Versions), documents already in the graph are left out."""
     docs = iter_documents(sources, report.refused, manifest)
     if versions is not None:
-        docs = versions.triage(docs, lambda u: report.unchanged.append(Rejection(u.source, u.reason, u.same_as)))
+        docs = versions.triage(docs, lambda u: report.unchanged.append(Rejection(u.source, u.reason, "Unchanged")))
     for d in docs:
         try:
             yield d, extract_document(d)

@@ -151,6 +151,8 @@ class Fetcher:
                                        f"({retries + 1} attempts; DIPKG_FETCH_TIMEOUT sets the limit)") from None
             except httpx.TooManyRedirects:
                 raise FetchFailed("too many redirects") from None
+            except httpx.ConnectError as e:        # refused or no such host: a retry a second later will not help
+                raise FetchFailed(f"could not connect: {e or type(e).__name__}") from None
             except httpx.TransportError as e:
                 if last:
                     raise FetchFailed(f"could not connect: {e or type(e).__name__}") from None

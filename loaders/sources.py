@@ -150,6 +150,8 @@ class _Reader:
             self.report(Refusal(url, UnreadableFile(f"could not be read: {type(e).__name__}: {e}")))
 
     def _listing(self, url: str, got: Fetched, depth: int) -> Iterator[Document]:
+        if depth > MAX_SITEMAP_DEPTH:
+            raise NotAFeed(f"a feed or sitemap nested more than {MAX_SITEMAP_DEPTH} levels deep: not followed")
         listing = parse_listing(got.body, got.final_url)
         if listing is None or not (listing.items or listing.sitemaps):
             raise NotAFeed("a feed or sitemap that lists no links")
