@@ -76,28 +76,38 @@ def extract(paths: List[Path] = typer.Argument(..., exists=True, help="files or 
 
 
 @app.command()
-def ingest(paths: List[Path] = typer.Argument(..., exists=True, help="files or folders"),
+def ingest(sources: List[str] = typer.Argument(..., help="files, folders, http(s) URLs of article pages, "
+                                                          "RSS/Atom feeds or sitemaps"),
+           manifest: Optional[Path] = typer.Option(None, "--manifest", exists=True, dir_okay=False,
+                                                   help="CSV/TSV: file, and any of url, outlet, title, published"),
            batch_size: int = typer.Option(BATCH_SIZE, min=1, help="whole documents per transaction")):
     """Read, extract and write documents into the graph; a summary at the end."""
     from rich.progress import Progress
     from graph.ingest import ingest as run_ingest
     from graph.store import StoreError
+    from loaders.fetch import is_url
     from loaders.reading import iter_paths
+    from ontology.errors import ManifestError
 
-    total = sum(1 for _ in iter_paths(list(paths)))
+    local = [Path(s) for s in sources if not is_url(s) and Path(s).exists()]
+    total = sum(1 for _ in iter_paths(local)) + sum(1 for s in sources if is_url(s))
     store = _store()
     try:
         with Progress(transient=True, disable=total < 50) as bar:
             task = bar.add_task("ingesting", total=total)
-            summary = run_ingest(paths, store, batch_size=batch_size,
+            summary = run_ingest(sources, store, batch_size=batch_size, manifest=manifest,
                                  progress=lambda n: bar.advance(task, n))
+    except ManifestError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2)
     except StoreError as e:
         _err(f"error: {e}")
         raise typer.Exit(1)
     finally:
         store.close()
     _report_rejections(summary.rejected, summary.skipped)
-    typer.echo(f"documents ingested: {summary.documents}")
+    typer.echo(f"documents ingested: {summary.documents + len(summary.unchanged)} "
+               f"(written: {summary.documents}, unchanged or already present: {len(summary.unchanged)})")
     if summary.stopped:
         _err(f"error: ingest stopped: {summary.stopped}\n"
              f"{summary.documents} documents were written whole before the stop and none in part; "
@@ -122,7 +132,8 @@ def who_met(name: str = typer.Argument(..., help="a person's name, any case, dia
             keys = {r["key"] for r in run(store, "person_keys", {"text": name})}
             if len(keys) == 1:
                 rows = run(store, "who_met", {"person": keys.pop()})
-    out = [{"person": r["person"], "name": r["name"], "date": r["date"], "place": r["place"], "doc": r["doc"],
+    out = [{"person": r["person"], "name": r["name"], "date": r["date"], "date_basis": r["date_basis"],
+            "place": r["place"], "doc": r["doc"],
             "offices": r["offices"], "quote": r["quote"]} for r in rows]
     if fmt == TableFormat.table:
         out = [{k: v for k, v in r.items() if k != "quote"} for r in out]

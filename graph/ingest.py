@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from graph.config import BATCH_SIZE
-from loaders.reading import Document, DocumentError, NotADocument, iter_paths, read_documents
+from loaders.reading import Document
+from loaders.sources import Refusal, iter_documents
 from ontology.facts import Extraction
 
 
@@ -26,6 +27,10 @@ class Rejection:
 class ReadReport:
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Rejection] = field(default_factory=list)
+    unchanged: list[Rejection] = field(default_factory=list)     # already in the graph (same content hash)
+
+    def refused(self, r: Refusal) -> None:
+        (self.skipped if r.skipped else self.rejected).append(Rejection(r.source, str(r.error), type(r.error).__name__))
 
 
 def extract_document(d: Document) -> Extraction:
@@ -38,30 +43,19 @@ def extract_document(d: Document) -> Extraction:
     return ex
 
 
-def iter_extractions(paths: Iterable[Path], report: ReadReport) -> Iterator[tuple[Document, Extraction]]:
-    """Read and extract each document; refusals go to ``report`` and the run goes on."""
-    for path in iter_paths(list(paths)):
-        problems: list = []
+def iter_extractions(sources: Iterable[str | Path], report: ReadReport, manifest: Path | None = None,
+                     versions=None) -> Iterator[tuple[Document, Extraction]]:
+    """Read (loaders.sources) and extract each document; refusals go to ``report`` and the run goes on.
+    With ``versions`` (graph.versions.Versions), documents already in the graph are left out."""
+    docs = iter_documents(sources, report.refused, manifest)
+    if versions is not None:
+        docs = versions.triage(docs, lambda u: report.unchanged.append(Rejection(u.source, u.reason, "Unchanged")))
+    for d in docs:
         try:
-            docs = read_documents(path, problems)
-        except NotADocument as e:
-            report.skipped.append(Rejection(str(path), str(e), "NotADocument"))
-            continue
-        except DocumentError as e:
-            report.rejected.append(Rejection(str(path), str(e), type(e).__name__))
-            continue
-        except Exception as e:  # noqa: BLE001 - a file that defeats the reader (RecursionError…) costs only itself
-            report.rejected.append(Rejection(str(path), f"could not be read: {type(e).__name__}: {e}",
-                                             "UnreadableFile"))
-            continue
-        for source, e in problems:            # bad records of a JSON/JSONL file; its good ones go on
-            report.rejected.append(Rejection(source, str(e), type(e).__name__))
-        for d in docs:
-            try:
-                yield d, extract_document(d)
-            except Exception as e:  # noqa: BLE001 - one bad document must not stop the others
-                report.rejected.append(Rejection(d.source, f"extraction failed: {type(e).__name__}: {e}",
-                                                 "ExtractionError"))
+            yield d, extract_document(d)
+        except Exception as e:  # noqa: BLE001 - one bad document must not stop the others
+            report.rejected.append(Rejection(d.source, f"extraction failed: {type(e).__name__}: {e}",
+                                             "ExtractionError"))
 
 
 @dataclass
@@ -73,15 +67,17 @@ class IngestSummary:
     rels_after: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Rejection] = field(default_factory=list)
+    unchanged: list[Rejection] = field(default_factory=list)
     stopped: str | None = None        # why the run stopped early (the store became unusable), if it did
 
 
-def ingest(paths: list[Path], store, batch_size: int = BATCH_SIZE,
-           progress: Callable[[int], None] | None = None) -> IngestSummary:
+def ingest(paths: list[str | Path], store, batch_size: int = BATCH_SIZE,
+           progress: Callable[[int], None] | None = None, manifest: Path | None = None) -> IngestSummary:
     """Ingest everything under ``paths`` into ``store``; returns counts and rejections."""
     from graph.schema import ensure_schema
     from graph.stats import totals
     from graph.store import StoreUnavailable
+    from graph.versions import Versions
     from graph.writer import GraphWriter
     from ontology.projection import project
     from ontology.resolver import PersonResolver
@@ -124,7 +120,7 @@ def ingest(paths: list[Path], store, batch_size: int = BATCH_SIZE,
             pass
         for d, ex in batch:
             try:
-                rows.append((ex.doc, project(ex, d.source, resolver.resolve(ex))))
+                rows.append((ex.doc, project(ex, d.source, resolver.resolve(ex), d.provenance())))
             except Exception as e:  # noqa: BLE001 - facts that cannot become graph rows cost only their document
                 report.rejected.append(Rejection(d.source, f"could not be turned into graph rows: "
                                                            f"{type(e).__name__}: {e}", "ProjectionError"))
@@ -134,13 +130,15 @@ def ingest(paths: list[Path], store, batch_size: int = BATCH_SIZE,
     try:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipkg-writer") as pool:
             try:
-                for d, ex in iter_extractions(paths, report):
+                versions = Versions(store)
+                for d, ex in iter_extractions(paths, report, manifest, versions):
                     pending.append((d, ex))
                     if len(pending) >= batch_size:
                         flush(pool)
                 if pending:
                     flush(pool)
                 settle()
+                versions.finish()
             finally:
                 for fut, _ in inflight:   # on any error here: let the write in flight finish or fail first
                     fut.exception()
@@ -148,5 +146,5 @@ def ingest(paths: list[Path], store, batch_size: int = BATCH_SIZE,
     except StoreUnavailable as e:     # every document committed so far is whole; a re-run completes the rest
         summary.stopped = str(e)
         summary.nodes_after, summary.rels_after = summary.nodes_before, summary.rels_before
-    summary.rejected, summary.skipped = report.rejected, report.skipped
+    summary.rejected, summary.skipped, summary.unchanged = report.rejected, report.skipped, report.unchanged
     return summary

@@ -21,6 +21,8 @@ def statements() -> list[str]:
     out.append("CREATE INDEX person_province IF NOT EXISTS FOR (n:Person) ON (n.province)")   # commitments
     out.append("CREATE INDEX person_country IF NOT EXISTS FOR (n:Person) ON (n.country)")
     out.append("CREATE INDEX commitment_kind IF NOT EXISTS FOR (n:Commitment) ON (n.kind)")
+    out.append("CREATE INDEX document_key IF NOT EXISTS FOR (n:Document) ON (n.key)")        # graph/versions.py
+    out.append("CREATE INDEX document_sha IF NOT EXISTS FOR (n:Document) ON (n.sha)")
     return out
 
 

@@ -187,7 +187,8 @@ def _node_tip(g: nx.MultiDiGraph, n: str, d: dict) -> str:
         if offices:
             lines.append("Offices: " + "; ".join(offices))
     if label == "Meeting":
-        lines.append(f"Date: {d.get('date') or '?'} · Place: {d.get('location') or '?'}")
+        basis = " (year from publication)" if d.get("date_basis") == "publication" else ""
+        lines.append(f"Date: {d.get('date') or '?'}{basis} · Place: {d.get('location') or '?'}")
         quotes = [e.get("quote") for *_, e in g.in_edges(n, data=True) if e.get("quote")]
         if quotes:
             lines.append("“" + _short(quotes[0], 300) + "”")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from graph.config import DOCS_SAMPLED_TYPES, EVIDENCE_SAMPLE
 from graph.store import Neo4jStore, StoreError, StoreUnavailable, fill, load_cypher
+from graph.versions import drop_replaced
 from ontology.projection import GraphBatch
 
 _NODE_TEMPLATE = load_cypher("merge_nodes")
@@ -93,6 +94,10 @@ def _grouped_rels(rows: list[dict]) -> list[dict]:
 
 
 def _write_batch(tx, batch: GraphBatch) -> None:
+    versions = [{"id": r["id"], "sha": r["props"]["sha"]} for r in batch.nodes.get("Document", ())
+                if r["props"].get("sha")]
+    if versions:                              # a changed source replaces its old version (graph/versions.py)
+        drop_replaced(tx, versions)
     rels = dict(batch.rels)
     for label in sorted(batch.nodes, key=lambda l: (_NODE_ORDER.index(l) if l in _NODE_ORDER else 99, l)):
         rows = batch.nodes[label]

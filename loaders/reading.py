@@ -27,16 +27,79 @@ _BINARY_MAGIC = {
 }
 
 
+from ontology.provenance import DocumentSource
 from ontology.errors import (BinaryDocument, DocumentError, DocumentTooLarge, EmptyDocument,  # noqa: F401
                              InvalidRecord, NotADocument, UndecodableDocument, UnreadableFile)
 
 
 @dataclass(frozen=True)
 class Document:
-    doc: str             # document id: the file's stem (or the record's id inside JSON/JSONL)
+    """One article and where it came from. ``read_documents`` fills what a file says about itself;
+    ``loaders.sources`` adds the identity (``key``, and ``doc`` made from it) and what manifests,
+    pages and feeds say."""
+
+    doc: str             # document id: the file's stem (or the record's id inside JSON/JSONL); see loaders.sources
     text: str
-    source: str          # path the text was read from
+    source: str          # path or URL the text was read from
     title: str | None = None
+    url: str | None = None              # the article's URL (fetched, or given by a manifest)
+    canonical_url: str | None = None    # the page's own <link rel=canonical>/og:url, when it gives one
+    outlet: str | None = None           # site name
+    published: str | None = None        # publication date, ISO YYYY-MM-DD
+    lang: str | None = None             # language the page or manifest declares
+    ingested_at: str | None = None      # ISO UTC timestamp of this read
+    key: str = ""                       # identity: canonical URL, else URL, else resolved path (+ #record)
+    sources: tuple[str, ...] = ()       # every source this same text was reached through
+    sha: str = ""                       # content hash of ``text`` (sha256 hex), filled when not given
+
+    def __post_init__(self) -> None:
+        if not self.sha:
+            object.__setattr__(self, "sha", content_hash(self.text))
+
+    def provenance(self) -> DocumentSource:
+        """What the Document node records about where this text came from."""
+        return DocumentSource(source=self.source, key=self.key or None, sources=self.sources or (self.source,),
+                              url=self.url, canonical_url=self.canonical_url, title=self.title, outlet=self.outlet,
+                              published=self.published, lang=self.lang, sha=self.sha, ingested_at=self.ingested_at)
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the cleaned text: the same article reached twice, or read again unchanged, hashes alike."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What an HTML page says about itself (trafilatura.extract_metadata)."""
+
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    canonical_url: str | None = None
+    lang: str | None = None
+
+
+def html_metadata(html: str, url: str | None = None) -> PageMeta:
+    """Title, site name, publication date, canonical URL and language from a page's own markup.
+    The date comes from the page's metadata and markup only (no guess from the body text)."""
+    import trafilatura
+
+    try:
+        meta = trafilatura.extract_metadata(html, default_url=url, extensive=False)
+    except Exception:  # noqa: BLE001 - a page whose metadata defeats the parser still has its text
+        meta = None
+    lang = None
+    m = re.search(r"<html\b[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", html[:5000], re.I)
+    if m:
+        lang = m.group(1).lower()
+    if meta is None:
+        return PageMeta(lang=lang)
+    published = meta.date if meta.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.date) else None
+    canonical = meta.url if meta.url and meta.url.startswith(("http://", "https://")) else None
+    return PageMeta(title=meta.title or None, outlet=meta.sitename or None, published=published,
+                    canonical_url=canonical, lang=lang or (meta.language or None))
 
 
 def max_bytes() -> int:
@@ -161,12 +224,16 @@ def read_documents(path: Path, problems: list[tuple[str, DocumentError]] | None 
     if suffix in JSON_SUFFIXES:
         return _json_documents(path, text, problems)
     title = None
+    meta = PageMeta()
     if suffix in HTML_SUFFIXES or (not suffix and re.match(r"\s*<(!doctype|html)", text, re.I)):
+        meta = html_metadata(text)
         text, title = html_to_text(text)
     text = clean_text(text)
     if not text:
         raise EmptyDocument("no article text")
-    return [Document(doc=path.stem, text=text, source=str(path), title=title)]
+    return [Document(doc=path.stem, text=text, source=str(path), title=title or meta.title,
+                     canonical_url=meta.canonical_url, url=meta.canonical_url, outlet=meta.outlet,
+                     published=meta.published, lang=meta.lang)]
 
 
 def _json_records(path: Path, text: str) -> list[tuple[int, object]]:

@@ -26,6 +26,24 @@ class InvalidRecord(DocumentError): ...
 class UnreadableFile(DocumentError): ...
 
 
+class FetchError(DocumentError):
+    """A web source (page, feed, sitemap) that could not be fetched or is not an article."""
+
+
+class DeadLink(FetchError): ...             # HTTP 404/410 and other 4xx answers
+class FetchTimeout(FetchError): ...         # no answer within the timeout, after the retries
+class FetchFailed(FetchError): ...          # connection refused, DNS failure, 5xx/429 after the retries
+class FetchTooLarge(FetchError, DocumentTooLarge): ...   # a body over the size limit
+class RobotsDisallowed(FetchError): ...     # the site's robots.txt forbids this tool the URL
+class NotAnArticle(FetchError): ...         # a page with no article text (a login wall, an index page)
+class NotAFeed(FetchError): ...             # a feed or sitemap URL whose body lists no links
+
+
+class ManifestError(DipkgError, ValueError):
+    """A manifest (CSV/TSV of file → url, outlet, title, published) that cannot be used; the ingest stops
+    before writing anything: fix the file or leave --manifest out."""
+
+
 class NotADocument(DipkgError):
     """A file that is not meant to be a document (an index .tsv, an image next to articles): skipped, not an error."""
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ontology.facts import Extraction, Span
 from ontology.identity import fold, make_id, person_key
 from ontology.model import PARTNER_LABELS, check_label, check_rel
+from ontology.provenance import DocumentSource, date_from_publication
 
 
 @dataclass
@@ -75,16 +76,19 @@ def _merged_province(name: str) -> str | None:
     return merged_province(name)
 
 
-def project(ex: Extraction, source: str | None = None, person_ids: dict[str, str] | None = None) -> GraphBatch:
+def project(ex: Extraction, source: str | None = None, person_ids: dict[str, str] | None = None,
+            provenance: DocumentSource | None = None) -> GraphBatch:
     """All rows for one document. ``person_ids`` may override the default id of a
-    person name (the identity resolver's decision); otherwise the id is the folded name."""
+    person name (the identity resolver's decision); otherwise the id is the folded name.
+    ``provenance`` (where the text came from) goes on the Document node, and its publication date
+    dates a meeting whose text gives day and month only (``date_basis`` "publication")."""
     person_ids = person_ids or {}
     full_names: dict[str, str] = getattr(person_ids, "names", {})        # short reference -> full name (resolver)
     decisions: dict[str, dict] = getattr(person_ids, "decisions", {})    # name -> identity decision (resolver)
     b = GraphBatch()
     doc = ex.doc
-    b.node("Document", doc, doc, {"title": ex.title, "lang": ex.lang, "date": ex.date, "source": source,
-                                  "text": ex.text, "name": ex.title or doc})
+    b.node("Document", doc, doc, {**(provenance.props() if provenance else {}), "title": ex.title, "lang": ex.lang,
+                                  "date": ex.date, "source": source, "text": ex.text, "name": ex.title or doc})
 
     def pid(name: str) -> str:
         return person_ids.get(name) or make_id("person", person_key(name))
@@ -167,8 +171,10 @@ def project(ex: Extraction, source: str | None = None, person_ids: dict[str, str
     # meetings: attendance by side, MET between every cross-side pair, place, parties involved
     for i, m in enumerate(ex.meetings):
         mid = make_id("meeting", doc, str(i))
-        b.node("Meeting", mid, doc, {"name": _meeting_name(m.sides), "date": m.date, "location": m.location,
-                                     "verb": m.verb, "doc": doc}, m.span)
+        inferred = None if m.date else date_from_publication(m.day, provenance and provenance.published)
+        when, basis = (m.date, "text") if m.date else (inferred, "publication" if inferred else None)
+        b.node("Meeting", mid, doc, {"name": _meeting_name(m.sides), "date": when, "date_basis": basis,
+                                     "location": m.location, "verb": m.verb, "doc": doc}, m.span)
         for side_no, side in enumerate(m.sides):
             for name in side:
                 if name in person_nodes:
@@ -177,8 +183,8 @@ def project(ex: Extraction, source: str | None = None, person_ids: dict[str, str
         for a, c in ((a, c) for a in m.sides[0] for c in m.sides[1]):
             if a in person_nodes and c in person_nodes and person_nodes[a] != person_nodes[c]:
                 x, y = sorted((person_nodes[a], person_nodes[c]))
-                b.rel("MET", "Person", x, "Person", y, doc, m.span, key=mid, date=m.date,
-                      props={"meeting": mid, "date": m.date, "place": m.location, "doc": doc})
+                b.rel("MET", "Person", x, "Person", y, doc, m.span, key=mid, date=when,
+                      props={"meeting": mid, "date": when, "date_basis": basis, "place": m.location, "doc": doc})
         place = actor(m.location)
         if place and place[0] in ("Province", "Country", "ForeignLocality"):
             b.rel("HELD_IN", "Meeting", mid, place[0], place[1], doc, m.span)

@@ -45,6 +45,6 @@ WHERE ($since IS NULL OR m.date >= $since)
 WITH m ORDER BY m.date, m.doc, m.name LIMIT $limit
 OPTIONAL MATCH (m)<-[at:ATTENDED]-(p:Person)
 WITH m, collect(DISTINCT p.name) AS people, head(collect(at.quote)) AS quote
-RETURN m.date AS date, m.location AS place, m.name AS meeting, people,
+RETURN m.date AS date, m.date_basis AS date_basis, m.location AS place, m.name AS meeting, people,
        [(m)-[:INVOLVES]->(iv) | iv.name] AS parties, m.doc AS doc, quote
 ORDER BY date, doc, meeting
