@@ -26,6 +26,16 @@ class Rejection:
 class ReadReport:
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Rejection] = field(default_factory=list)
+    warnings: list[Rejection] = field(default_factory=list)     # read, but the report should say something
+
+
+def _noted(report: ReadReport, source: str, caught: list) -> None:
+    """DipkgWarnings raised while reading or extracting one source (uncertain encoding, truncated text)."""
+    from ontology.errors import DipkgWarning
+
+    for w in caught:
+        if issubclass(w.category, DipkgWarning):
+            report.warnings.append(Rejection(source, str(w.message), w.category.__name__))
 
 
 def extract_document(d: Document) -> Extraction:
@@ -38,12 +48,22 @@ def extract_document(d: Document) -> Extraction:
     return ex
 
 
-def iter_extractions(paths: Iterable[Path], report: ReadReport) -> Iterator[tuple[Document, Extraction]]:
+def iter_extractions(paths: Iterable[Path], report: ReadReport,
+                     follow_links: bool = False) -> Iterator[tuple[Document, Extraction]]:
     """Read and extract each document; refusals go to ``report`` and the run goes on."""
-    for path in iter_paths(list(paths)):
+    import warnings
+
+    refused: list = []                     # links out of the given folders, named by iter_paths
+    for path in iter_paths(list(paths), follow_links=follow_links, refused=refused):
+        while refused:
+            p, e = refused.pop(0)
+            report.rejected.append(Rejection(str(p), str(e), type(e).__name__))
         problems: list = []
         try:
-            docs = read_documents(path, problems)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                docs = read_documents(path, problems)
+            _noted(report, str(path), caught)
         except NotADocument as e:
             report.skipped.append(Rejection(str(path), str(e), "NotADocument"))
             continue
@@ -58,10 +78,16 @@ def iter_extractions(paths: Iterable[Path], report: ReadReport) -> Iterator[tupl
             report.rejected.append(Rejection(source, str(e), type(e).__name__))
         for d in docs:
             try:
-                yield d, extract_document(d)
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    ex = extract_document(d)
+                _noted(report, d.source, caught)
+                yield d, ex
             except Exception as e:  # noqa: BLE001 - one bad document must not stop the others
                 report.rejected.append(Rejection(d.source, f"extraction failed: {type(e).__name__}: {e}",
                                                  "ExtractionError"))
+    for p, e in refused:
+        report.rejected.append(Rejection(str(p), str(e), type(e).__name__))
 
 
 @dataclass
@@ -73,11 +99,12 @@ class IngestSummary:
     rels_after: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Rejection] = field(default_factory=list)
+    warnings: list[Rejection] = field(default_factory=list)
     stopped: str | None = None        # why the run stopped early (the store became unusable), if it did
 
 
 def ingest(paths: list[Path], store, batch_size: int = BATCH_SIZE,
-           progress: Callable[[int], None] | None = None) -> IngestSummary:
+           progress: Callable[[int], None] | None = None, follow_links: bool = False) -> IngestSummary:
     """Ingest everything under ``paths`` into ``store``; returns counts and rejections."""
     from graph.schema import ensure_schema
     from graph.stats import totals
@@ -134,7 +161,7 @@ def ingest(paths: list[Path], store, batch_size: int = BATCH_SIZE,
     try:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipkg-writer") as pool:
             try:
-                for d, ex in iter_extractions(paths, report):
+                for d, ex in iter_extractions(paths, report, follow_links=follow_links):
                     pending.append((d, ex))
                     if len(pending) >= batch_size:
                         flush(pool)
@@ -148,5 +175,5 @@ def ingest(paths: list[Path], store, batch_size: int = BATCH_SIZE,
     except StoreUnavailable as e:     # every document committed so far is whole; a re-run completes the rest
         summary.stopped = str(e)
         summary.nodes_after, summary.rels_after = summary.nodes_before, summary.rels_before
-    summary.rejected, summary.skipped = report.rejected, report.skipped
+    summary.rejected, summary.skipped, summary.warnings = report.rejected, report.skipped, report.warnings
     return summary
