@@ -73,9 +73,10 @@ def export_ready(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         g = nx.relabel_nodes(g, unsafe, copy=True)
     keys = [(a, b, k) for a, b, k in g.edges(keys=True) if isinstance(k, str) and xml_safe(k) != k]
     for a, b, k in keys:                        # edge keys too: GraphML writes them as edge ids
-        data = g.edges[a, b, k]
+        data = dict(g.edges[a, b, k])
         g.remove_edge(a, b, k)
-        g.add_edge(a, b, key=xml_safe(k), **data)
+        g.add_edge(a, b, xml_safe(k))
+        g.edges[a, b, xml_safe(k)].update(data)
     return g
 
 
