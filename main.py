@@ -51,12 +51,14 @@ def _store():
 
 
 def _report_rejections(rejected, skipped, warnings=()) -> None:
+    from queries.output import terminal_safe as safe     # a file name may hold escape sequences
+
     for w in warnings:
-        _err(f"warning {w.path}: {w.reason}")
+        _err(safe(f"warning {w.path}: {w.reason}"))
     for s in skipped:
-        _err(f"skipped {s.path}: {s.reason}")
+        _err(safe(f"skipped {s.path}: {s.reason}"))
     for r in rejected:
-        _err(f"rejected {r.path}: {r.error}: {r.reason}")
+        _err(safe(f"rejected {r.path}: {r.error}: {r.reason}"))
 
 
 @app.command()
@@ -90,7 +92,7 @@ def ingest(paths: List[Path] = typer.Argument(..., exists=True, help="files or f
     from graph.store import StoreError
     from loaders.reading import iter_paths
 
-    total = sum(1 for _ in iter_paths(list(paths)))
+    total = sum(1 for _ in iter_paths(list(paths), follow_links=follow_links))
     store = _store()
     try:
         with Progress(transient=True, disable=total < 50) as bar:

@@ -184,9 +184,12 @@ class EmbeddedServer:
 
     def _recorded(self) -> ServerInfo | None:
         try:
-            return ServerInfo(**json.loads(self.state_file.read_text()))
+            info = ServerInfo(**json.loads(self.state_file.read_text()))
         except (OSError, ValueError, TypeError):
             return None
+        fields = (info.pid, info.bolt_port, info.http_port)
+        ok = all(type(v) is int and v > 0 for v in fields) and info.bolt_port < 65536
+        return info if ok else None
 
     def is_ours(self, pid: int) -> bool:
         """Is ``pid`` this data folder's server? Its command line carries this folder's argument file. Why:

@@ -184,3 +184,11 @@ def test_truncation_is_said_per_document(folder, monkeypatch):
 def test_the_limit_was_lifted():
     extract_mod = pytest.importorskip("loaders.extract")
     assert extract_mod.MAX_CHARS >= 200_000
+
+
+def test_a_file_name_with_escape_sequences_is_reported_escaped(folder):
+    (folder / "\x1b[2J\x1b[31mforged\nrejected fake.txt").write_bytes(b"")
+    proc = dipkg("extract", str(folder), timeout=120)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "\x1b" not in proc.stderr and "\\x1b[2J\\x1b[31mforged\\nrejected fake.txt: EmptyDocument" in proc.stderr
+    assert not any(line.startswith("rejected fake.txt") for line in proc.stderr.splitlines())

@@ -152,3 +152,14 @@ def test_the_default_connect_timeout_is_ten_seconds():
     from graph.store import CONNECT_TIMEOUT
 
     assert CONNECT_TIMEOUT == 10.0
+
+
+@pytest.mark.parametrize("state", ['{"pid": 1, "bolt_port": 7687, "http_port": 2480, "root": "/"}',
+                                   '{"pid": "1", "bolt_port": 7687, "http_port": 2480, "root": "/"}',
+                                   '{"pid": -1, "bolt_port": 0, "http_port": 0, "root": ""}', "not json", ""])
+def test_a_forged_or_garbled_state_file_is_not_trusted(own_home, state):
+    server = EmbeddedServer(own_home)
+    server.home.mkdir(parents=True)
+    server.state_file.write_text(state)
+    assert server.info() is None and server.stop() is False     # pid 1 (init) is never signalled
+    assert os.path.exists("/proc/1")
