@@ -200,9 +200,11 @@ class EmbeddedServer:
             proc = psutil.Process(pid)
             if proc.status() == psutil.STATUS_ZOMBIE:
                 return False
-            return f"@{self.argfile}" in proc.cmdline()
+            args = proc.cmdline()
         except (psutil.Error, OSError):
             return False
+        mine = os.path.realpath(self.argfile)          # the same folder, however DIPKG_HOME spelled it
+        return any(a.startswith("@") and os.path.realpath(a[1:]) == mine for a in args[1:])
 
     def owns_port(self, pid: int, port: int) -> bool:
         """Is ``pid`` this folder's server and the process listening on ``port``? Checked before the

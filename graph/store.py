@@ -179,6 +179,10 @@ class Neo4jStore:
                 if (_DISK_FULL.search(text) or not isinstance(e, ClientError)) and self._disk_full():
                     raise DiskFull(f"the disk of the data folder {self.data_folder} is full ({text}); free some "
                                    "space and run the same command again") from None
+                if "TransactionNotFound" in text:      # not this document's fault: the next ones would fail too
+                    raise StoreUnavailable(f"the graph at {self.uri} lost the transaction ({text}): its disk may "
+                                           "be full, or it restarted; check the server, then run the same "
+                                           "command again") from None
                 raise StoreError(text) from None
             except OverflowError as e:          # the driver could not send a parameter (an integer over 64 bits)
                 raise StoreError(f"a value could not be sent to the graph: {self._clean(str(e))}") from None

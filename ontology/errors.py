@@ -61,7 +61,7 @@ class PasswordFileError(EmbeddedServerError):
     a new password would lock that data out, so none is written."""
 
 
-class DataHomeError(DipkgError, OSError):
+class DataHomeError(DipkgError):
     """The data folder (``DIPKG_HOME``) cannot be created or written."""
 
 

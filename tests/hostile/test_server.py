@@ -78,7 +78,13 @@ def test_cold_double_start_gives_one_server_and_two_successes(own_home):
         assert p.returncode == 0, err
         assert "Cannot open database" not in err and "nodes" in json.loads(out)
     assert len(servers_of(own_home)) == 1
-    assert EmbeddedServer(own_home).info().pid == servers_of(own_home)[0]
+    pid = EmbeddedServer(own_home).info().pid
+    assert pid == servers_of(own_home)[0]
+    alias = own_home.parent / "alias"
+    alias.symlink_to(own_home)                     # the same folder spelled otherwise is the same server
+    for spelling in (alias, own_home / ".." / own_home.name):
+        status = dipkg("db", "status", home=spelling)
+        assert status.returncode == 0 and f"running: pid {pid}," in status.stdout, status.stdout + status.stderr
 
 
 # ---------------------------------------------------------------- the password file
