@@ -49,3 +49,17 @@ def test_disk_full_stops_the_run_and_loses_nothing(tmpfs, tmp_path):
     with Neo4jStore.connect(home) as store:
         assert _observed(store) == per_doc
         _assert_no_duplicates(store)
+
+
+def test_a_lost_transaction_stops_the_run_on_any_server(empty_store):
+    """Where the disk cannot be looked at (a remote Neo4j), TransactionNotFound still stops the run: it
+    is never one document's fault, and every later document would fail the same way."""
+    from graph.store import StoreUnavailable
+    from tests.test_failures import _error
+
+    def lost(tx):
+        tx.run("RETURN 1").consume()
+        raise _error("Neo.ClientError.Transaction.TransactionNotFound", "Transaction not found")
+
+    with pytest.raises(StoreUnavailable, match="lost the transaction .*its disk may be full"):
+        empty_store.write_tx(lost)
