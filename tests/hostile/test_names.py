@@ -73,3 +73,21 @@ def test_table_cells_titles_and_headers_are_escaped(capsys):
     assert CLEAR not in out and "\x1b" not in out
     assert "a\\x1b[2Jb\\nforged" in out and "tab\\there" in out and "t\\x1b[2J" in out
     assert terminal_safe("Nguyễn Thị Hằng — “Đà Nẵng”") == "Nguyễn Thị Hằng — “Đà Nẵng”"
+
+
+def test_a_file_name_with_control_characters_ingested_then_exported(empty_store, cli, tmp_path):
+    pytest.importorskip("loaders.extract", reason="the extractor (loaders/extract.py) is not there yet")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = "tin\x1b[2J\x07\x0b\x1fbài"
+    (folder / f"{name}.txt").write_text("Ngày 3/5/2024, Chủ tịch UBND tỉnh Hà Tĩnh Trần Văn Bình đã tiếp ông "
+                                        "Lee Jun Ho, Đại sứ Hàn Quốc tại Việt Nam.", encoding="utf-8")
+    proc = cli("ingest", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    stored = empty_store.read("MATCH (d:Document) RETURN d.id AS id, d.source AS source")
+    assert stored and any(name in str(v) for r in stored for v in r.values())      # the original is stored
+    for fmt in ("graphml", "gexf"):
+        out = tmp_path / f"x.{fmt}"
+        cli("export", fmt, "--out", str(out), check=True)
+        ET.parse(out)
+        assert "\\x1b[2J\\x07\\x0b\\x1fbài" in out.read_text(encoding="utf-8")
