@@ -1,4 +1,4 @@
-"""A disk that fills in the middle of an ingest (a real tmpfs of 40 MB as the data folder): the run stops
+"""A disk that fills in the middle of an ingest (a real tmpfs of 24 MB as the data folder): the run stops
 at the first failure and says the disk is full; every document written is whole; with space again, the
 same command completes the rest."""
 from __future__ import annotations
@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.integration
 
-N = 900           # about twice what 40 MB holds (~440 documents here)
+N = 500           # more than 24 MB holds (the schema takes ~12 MB of it)
 
 
 def test_disk_full_stops_the_run_and_loses_nothing(tmpfs, tmp_path):
@@ -23,7 +23,7 @@ def test_disk_full_stops_the_run_and_loses_nothing(tmpfs, tmp_path):
     from graph.store import Neo4jStore
     from tests.test_failures import _assert_no_duplicates, _corpus, _expected, _observed
 
-    disk = tmpfs("40m")
+    disk = tmpfs("24m")
     home = disk / "home"
     corpus = _corpus(tmp_path / "c", 0, N)
     cmd = [sys.executable, str(ROOT / "bench" / "oracle.py"), "ingest", str(corpus), "--batch-size", "20"]
