@@ -21,6 +21,7 @@ app.add_typer(query_app, name="query")
 app.add_typer(export_app, name="export")
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
+FOLLOW_LINKS_HELP = "also read symbolic links that lead out of the folders given"
 
 
 class TableFormat(str, Enum):
@@ -49,21 +50,27 @@ def _store():
         raise typer.Exit(1)
 
 
-def _report_rejections(rejected, skipped) -> None:
+def _report_rejections(rejected, skipped, warnings=()) -> None:
+    from queries.output import terminal_safe as safe     # a file name may hold escape sequences
+
+    for w in warnings:
+        _err(safe(f"warning {w.path}: {w.reason}"))
     for s in skipped:
-        _err(f"skipped {s.path}: {s.reason}")
+        _err(safe(f"skipped {s.path}: {s.reason}"))
     for r in rejected:
-        _err(f"rejected {r.path}: {r.error}: {r.reason}")
+        _err(safe(f"rejected {r.path}: {r.error}: {r.reason}"))
 
 
 @app.command()
 def extract(paths: List[Path] = typer.Argument(..., exists=True, help="files or folders"),
-            out: Optional[Path] = typer.Option(None, "--out", help="JSONL file (default: standard output)")):
+            out: Optional[Path] = typer.Option(None, "--out", help="JSONL file (default: standard output)"),
+            follow_links: bool = typer.Option(False, "--follow-links", help=FOLLOW_LINKS_HELP)):
     """Extract facts from articles; one JSON line per document."""
     from graph.ingest import ReadReport, iter_extractions
 
     report = ReadReport()
-    lines = [json.dumps(ex.to_record(), ensure_ascii=False) for _, ex in iter_extractions(paths, report)]
+    lines = [json.dumps(ex.to_record(), ensure_ascii=False)
+             for _, ex in iter_extractions(paths, report, follow_links=follow_links)]
     text = "".join(line + "\n" for line in lines)
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -71,7 +78,7 @@ def extract(paths: List[Path] = typer.Argument(..., exists=True, help="files or 
         _err(f"wrote {len(lines)} records to {out}")
     else:
         sys.stdout.write(text)
-    _report_rejections(report.rejected, report.skipped)
+    _report_rejections(report.rejected, report.skipped, report.warnings)
     raise typer.Exit(1 if report.rejected else 0)
 
 
@@ -80,7 +87,8 @@ def ingest(sources: List[str] = typer.Argument(..., help="files, folders, http(s
                                                           "RSS/Atom feeds or sitemaps"),
            manifest: Optional[Path] = typer.Option(None, "--manifest", exists=True, dir_okay=False,
                                                    help="CSV/TSV: file, and any of url, outlet, title, published"),
-           batch_size: int = typer.Option(BATCH_SIZE, min=1, help="whole documents per transaction")):
+           batch_size: int = typer.Option(BATCH_SIZE, min=1, help="whole documents per transaction"),
+           follow_links: bool = typer.Option(False, "--follow-links", help=FOLLOW_LINKS_HELP)):
     """Read, extract and write documents into the graph; a summary at the end."""
     from rich.progress import Progress
     from graph.ingest import ingest as run_ingest
@@ -90,12 +98,12 @@ def ingest(sources: List[str] = typer.Argument(..., help="files, folders, http(s
     from ontology.errors import ManifestError
 
     local = [Path(s) for s in sources if not is_url(s) and Path(s).exists()]
-    total = sum(1 for _ in iter_paths(local)) + sum(1 for s in sources if is_url(s))
+    total = sum(1 for _ in iter_paths(local, follow_links=follow_links)) + sum(1 for s in sources if is_url(s))
     store = _store()
     try:
         with Progress(transient=True, disable=total < 50) as bar:
             task = bar.add_task("ingesting", total=total)
-            summary = run_ingest(sources, store, batch_size=batch_size, manifest=manifest,
+            summary = run_ingest(sources, store, batch_size=batch_size, manifest=manifest, follow_links=follow_links,
                                  progress=lambda n: bar.advance(task, n))
     except ManifestError as e:
         _err(f"error: {e}")
@@ -105,7 +113,7 @@ def ingest(sources: List[str] = typer.Argument(..., help="files, folders, http(s
         raise typer.Exit(1)
     finally:
         store.close()
-    _report_rejections(summary.rejected, summary.skipped)
+    _report_rejections(summary.rejected, summary.skipped, summary.warnings)
     typer.echo(f"documents ingested: {summary.documents + len(summary.unchanged)} "
                f"(written: {summary.documents}, unchanged or already present: {len(summary.unchanged)})")
     if summary.stopped:
@@ -363,5 +371,17 @@ def demo(out: Path = typer.Option(None, "--out", help="HTML file (default: <data
     typer.echo("The graph server keeps running; stop it with: make stop  (or: .venv/bin/dipkg db stop)")
 
 
+def run() -> None:
+    """The `dipkg` command and `python main.py`: the CLI, with any DipkgError (ontology/errors.py) that no
+    command handled shown as ``error: <message>`` on stderr and exit status 1, never a traceback."""
+    from ontology.errors import DipkgError
+
+    try:
+        app()
+    except DipkgError as e:
+        typer.echo(f"error: {e}", err=True)
+        sys.exit(1)
+
+
 if __name__ == "__main__":
-    app()
+    run()

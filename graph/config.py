@@ -26,5 +26,15 @@ def data_home() -> Path:
     else:
         base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         home = Path(base) / "dipkg"
-    home.mkdir(parents=True, exist_ok=True)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        from ontology.errors import DataHomeError
+
+        raise DataHomeError(f"cannot create the data folder {home}: {e.strerror or type(e).__name__}; "
+                            "set DIPKG_HOME to a writable folder") from None
+    if not os.access(home, os.W_OK):
+        from ontology.errors import DataHomeError
+
+        raise DataHomeError(f"the data folder {home} is not writable; set DIPKG_HOME to a writable folder")
     return home

@@ -8,8 +8,11 @@ generated root password lives in a 0600 file and reaches Java through a 0600
 """
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -27,7 +30,9 @@ SERVER_CLASS = "com.arcadedb.server.ArcadeDBServer"
 BOLT_PLUGIN = "Bolt:com.arcadedb.bolt.BoltProtocolPlugin"
 
 
-from ontology.errors import EmbeddedServerError  # noqa: E402,F401
+from ontology.errors import DataHomeError, EmbeddedServerError, PasswordFileError  # noqa: E402,F401
+
+_TOKEN = re.compile(r"[A-Za-z0-9_\-]{16,256}")      # what secrets.token_urlsafe writes
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,17 @@ def _alive(pid: int) -> bool:
             return f.read().split(") ")[-1][:1] != "Z"
     except OSError:
         return True
+
+
+def _owns_listener(proc, port: int) -> bool:
+    """Does ``proc`` listen on 127.0.0.1:``port``? (psutil reads /proc/PID/net for that process)."""
+    import psutil
+
+    try:
+        conns = proc.net_connections(kind="inet")
+    except (psutil.Error, OSError):
+        return False
+    return any(c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port for c in conns)
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -115,24 +131,95 @@ class EmbeddedServer:
     def log_file(self) -> Path:
         return self.home / "server.log"
 
-    def password(self) -> str:
-        if not self.password_file.exists():
-            self.home.mkdir(parents=True, exist_ok=True)
-            _write_private(self.password_file, secrets.token_urlsafe(24))
-        return self.password_file.read_text().strip()
+    @property
+    def lock_file(self) -> Path:
+        return self.home / "start.lock"
 
-    def info(self) -> ServerInfo | None:
-        """The running server, or None (a stale state file is removed)."""
+    @property
+    def argfile(self) -> Path:
+        return self.home / "java.args"
+
+    def has_data(self) -> bool:
+        """Has a server run here (its users and databases exist)? Then only the password it was given opens it."""
+        root = self.home / "arcadedb"
+        return (root / "databases").is_dir() or (root / "config").is_dir()
+
+    def password(self) -> str:
+        """The root password from its 0600 file; made on first use only. Why never again: ArcadeDB keeps the
+        password it was first given with its users, so a new one would lock the existing data out."""
+        recover = (f"restore {self.password_file} from a backup, or delete the graph data and start afresh "
+                   "with `dipkg db reset --yes`")
         try:
-            data = json.loads(self.state_file.read_text())
-            info = ServerInfo(**data)
+            raw = self.password_file.read_bytes()
+        except FileNotFoundError:
+            if self.has_data():
+                raise PasswordFileError(f"the password file {self.password_file} is missing but the store in "
+                                        f"{self.home} holds data made with it; {recover}") from None
+            self._make_home()
+            try:
+                _write_private(self.password_file, secrets.token_urlsafe(24))
+            except OSError as e:
+                raise _home_error(self.home, e) from None
+            return self.password_file.read_text().strip()
+        except OSError as e:
+            raise PasswordFileError(f"cannot read the password file {self.password_file}: {e.strerror}") from None
+        try:
+            text = raw.decode("ascii").strip()
+        except UnicodeDecodeError:
+            text = None
+        if not text:
+            what = "empty" if text == "" else "damaged (binary data, not the password dipkg wrote)"
+            raise PasswordFileError(f"the password file {self.password_file} is {what}; {recover}")
+        if not _TOKEN.fullmatch(text):
+            raise PasswordFileError(f"the password file {self.password_file} is damaged (not the password dipkg "
+                                    f"wrote: letters, digits, '-' and '_' only); {recover}")
+        return text
+
+    def _make_home(self) -> None:
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+            os.chmod(self.home, 0o700)
+        except OSError as e:
+            raise _home_error(self.home, e) from None
+
+    def _recorded(self) -> ServerInfo | None:
+        try:
+            info = ServerInfo(**json.loads(self.state_file.read_text()))
         except (OSError, ValueError, TypeError):
             return None
-        if _alive(info.pid) and _port_open(info.bolt_port):
-            return info
-        if not _alive(info.pid):
+        fields = (info.pid, info.bolt_port, info.http_port)
+        ok = all(type(v) is int and v > 0 for v in fields) and info.bolt_port < 65536
+        return info if ok else None
+
+    def is_ours(self, pid: int) -> bool:
+        """Is ``pid`` this data folder's server? Its command line carries this folder's argument file. Why:
+        after the server dies its pid can be reused by any process, which must never be signalled."""
+        import psutil
+
+        try:
+            proc = psutil.Process(pid)
+            if proc.status() == psutil.STATUS_ZOMBIE:
+                return False
+            args = proc.cmdline()
+        except (psutil.Error, OSError):
+            return False
+        mine = os.path.realpath(self.argfile)          # the same folder, however DIPKG_HOME spelled it
+        return any(a.startswith("@") and os.path.realpath(a[1:]) == mine for a in args[1:])
+
+    def owns_port(self, pid: int, port: int) -> bool:
+        """Is ``pid`` this folder's server and the process listening on ``port``? Checked before the
+        password is sent there: a stranger on a recorded port must not receive it."""
+        return self.is_ours(pid) and _listening(pid, port)
+
+    def info(self) -> ServerInfo | None:
+        """The running server, or None. A state file whose pid is not this folder's server is removed."""
+        info = self._recorded()
+        if info is None:
+            return None
+        if not self.is_ours(info.pid):
             self.state_file.unlink(missing_ok=True)
-        return None
+            return None
+        return info if _listening(info.pid, info.bolt_port) else None
 
     # lifecycle --------------------------------------------------------
     def java(self) -> tuple[Path, Path]:
@@ -147,11 +234,45 @@ class EmbeddedServer:
         return java, jars
 
     def start(self, timeout: float = 90.0) -> ServerInfo:
+        """The running server, started if need be. Two commands on a cold folder: the first to take the start
+        lock starts it, the other waits for the lock and then finds it running (ArcadeDB refuses a second
+        server on the same database with "Cannot open database")."""
         running = self.info()
         if running:
             return running
-        self.home.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.home, 0o700)
+        self._make_home()
+        try:
+            lock = open(self.lock_file, "a")
+        except OSError as e:
+            raise _home_error(self.home, e) from None
+        with lock:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise EmbeddedServerError(f"another command has been starting the embedded server for "
+                                                  f"{timeout:.0f}s; see {self.log_file}") from None
+                    time.sleep(0.2)
+            try:
+                return self.info() or self._start_locked(timeout)
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _start_locked(self, timeout: float) -> ServerInfo:
+        recorded = self._recorded()
+        if recorded and self.is_ours(recorded.pid):
+            raise EmbeddedServerError(f"the embedded server (pid {recorded.pid}) is running but not answering on "
+                                      f"its port {recorded.bolt_port}; stop it with `dipkg db stop` and retry")
+        password = self.password()
+        try:
+            return self._spawn(password, timeout)
+        except OSError as e:
+            raise _home_error(self.home, e) from None
+
+    def _spawn(self, password: str, timeout: float) -> ServerInfo:
         java, jars = self.java()
         root = self.home / "arcadedb"
         bolt, http = _free_port(), _free_port()
@@ -159,7 +280,7 @@ class EmbeddedServer:
             f"-Xmx{self.heap}", f"-Darcadedb.maxPageRAM={page_ram_mb(self.heap)}", "-Djava.awt.headless=true",
             "-cp", f"{jars}/*",
             f"-Darcadedb.server.rootPath={root}",
-            f"-Darcadedb.server.rootPassword={self.password()}",
+            f"-Darcadedb.server.rootPassword={password}",
             f"-Darcadedb.server.defaultDatabases={DATABASE}[{USER}]",
             f"-Darcadedb.server.plugins={BOLT_PLUGIN}",
             "-Darcadedb.bolt.host=127.0.0.1", f"-Darcadedb.bolt.port={bolt}",
@@ -167,7 +288,7 @@ class EmbeddedServer:
             "-Darcadedb.server.mode=production",
             SERVER_CLASS,
         ]
-        argfile = self.home / "java.args"
+        argfile = self.argfile
         _write_private(argfile, "\n".join(_quote_arg(a) for a in args) + "\n")
         log = open(self.log_file, "ab")
         proc = subprocess.Popen([str(java), f"@{argfile}"], stdout=log, stderr=subprocess.STDOUT,
@@ -177,7 +298,7 @@ class EmbeddedServer:
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise EmbeddedServerError(f"embedded server exited with status {proc.returncode}; see {self.log_file}")
-            if _port_open(bolt) and self._db_ready(root):
+            if _port_open(bolt) and self._db_ready(root) and _listening(proc.pid, bolt):
                 _write_private(self.state_file, json.dumps(info.__dict__))
                 return info
             time.sleep(0.2)
@@ -189,17 +310,21 @@ class EmbeddedServer:
         return (root / "databases" / DATABASE).is_dir()
 
     def stop(self, timeout: float = 30.0) -> bool:
-        """Stop the server; True if one was running."""
-        try:
-            pid = json.loads(self.state_file.read_text())["pid"]
-        except (OSError, ValueError, KeyError):
+        """Stop the server; True if one was running. A pid that is no longer this folder's server (it died
+        and the pid was reused) is left alone, and the stale state file removed."""
+        info = self._recorded()
+        if info is None:
+            return False
+        pid = info.pid
+        if not self.is_ours(pid):
+            self.state_file.unlink(missing_ok=True)
             return False
         if _alive(pid):
             os.kill(pid, signal.SIGTERM)
             deadline = time.monotonic() + timeout
             while _alive(pid) and time.monotonic() < deadline:
                 time.sleep(0.2)
-            if _alive(pid):
+            if _alive(pid) and self.is_ours(pid):
                 os.kill(pid, signal.SIGKILL)
             try:
                 os.waitpid(pid, os.WNOHANG)
@@ -212,6 +337,20 @@ class EmbeddedServer:
         """Stop the server and delete its databases (the password is kept)."""
         self.stop()
         shutil.rmtree(self.home / "arcadedb", ignore_errors=True)
+
+
+def _listening(pid: int, port: int) -> bool:
+    import psutil
+
+    try:
+        return _owns_listener(psutil.Process(pid), port)
+    except psutil.Error:
+        return False
+
+
+def _home_error(home: Path, e: OSError) -> DataHomeError:
+    why = "the disk is full" if e.errno == errno.ENOSPC else (e.strerror or type(e).__name__)
+    return DataHomeError(f"cannot write to the data folder {home}: {why}; set DIPKG_HOME to a writable folder")
 
 
 def _quote_arg(arg: str) -> str:

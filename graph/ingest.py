@@ -28,9 +28,22 @@ class ReadReport:
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Rejection] = field(default_factory=list)
     unchanged: list[Rejection] = field(default_factory=list)     # already in the graph (same content hash)
+    warnings: list[Rejection] = field(default_factory=list)      # read, but the report should say something
 
     def refused(self, r: Refusal) -> None:
+        if r.warning:
+            self.warnings.append(Rejection(r.source, str(r.error), type(r.error).__name__))
+            return
         (self.skipped if r.skipped else self.rejected).append(Rejection(r.source, str(r.error), type(r.error).__name__))
+
+
+def _noted(report: ReadReport, source: str, caught: list) -> None:
+    """DipkgWarnings raised while extracting one document (truncated text)."""
+    from ontology.errors import DipkgWarning
+
+    for w in caught:
+        if issubclass(w.category, DipkgWarning):
+            report.warnings.append(Rejection(source, str(w.message), w.category.__name__))
 
 
 def extract_document(d: Document) -> Extraction:
@@ -44,18 +57,25 @@ def extract_document(d: Document) -> Extraction:
 
 
 def iter_extractions(sources: Iterable[str | Path], report: ReadReport, manifest: Path | None = None,
-                     versions=None) -> Iterator[tuple[Document, Extraction]]:
+                     versions=None, follow_links: bool = False) -> Iterator[tuple[Document, Extraction]]:
     """Read (loaders.sources) and extract each document; refusals go to ``report`` and the run goes on.
     With ``versions`` (graph.versions.Versions), documents already in the graph are left out."""
-    docs = iter_documents(sources, report.refused, manifest)
+    import warnings
+
+    docs = iter_documents(sources, report.refused, manifest, follow_links=follow_links)
     if versions is not None:
         docs = versions.triage(docs, lambda u: report.unchanged.append(Rejection(u.source, u.reason, "Unchanged")))
     for d in docs:
         try:
-            yield d, extract_document(d)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                ex = extract_document(d)
+            _noted(report, d.source, caught)
         except Exception as e:  # noqa: BLE001 - one bad document must not stop the others
             report.rejected.append(Rejection(d.source, f"extraction failed: {type(e).__name__}: {e}",
                                              "ExtractionError"))
+            continue
+        yield d, ex
 
 
 @dataclass
@@ -68,11 +88,13 @@ class IngestSummary:
     rejected: list[Rejection] = field(default_factory=list)
     skipped: list[Rejection] = field(default_factory=list)
     unchanged: list[Rejection] = field(default_factory=list)
+    warnings: list[Rejection] = field(default_factory=list)
     stopped: str | None = None        # why the run stopped early (the store became unusable), if it did
 
 
 def ingest(paths: list[str | Path], store, batch_size: int = BATCH_SIZE,
-           progress: Callable[[int], None] | None = None, manifest: Path | None = None) -> IngestSummary:
+           progress: Callable[[int], None] | None = None, manifest: Path | None = None,
+           follow_links: bool = False) -> IngestSummary:
     """Ingest everything under ``paths`` into ``store``; returns counts and rejections."""
     from graph.schema import ensure_schema
     from graph.stats import totals
@@ -131,7 +153,7 @@ def ingest(paths: list[str | Path], store, batch_size: int = BATCH_SIZE,
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipkg-writer") as pool:
             try:
                 versions = Versions(store)
-                for d, ex in iter_extractions(paths, report, manifest, versions):
+                for d, ex in iter_extractions(paths, report, manifest, versions, follow_links=follow_links):
                     pending.append((d, ex))
                     if len(pending) >= batch_size:
                         flush(pool)
@@ -147,4 +169,5 @@ def ingest(paths: list[str | Path], store, batch_size: int = BATCH_SIZE,
         summary.stopped = str(e)
         summary.nodes_after, summary.rels_after = summary.nodes_before, summary.rels_before
     summary.rejected, summary.skipped, summary.unchanged = report.rejected, report.skipped, report.unchanged
+    summary.warnings = report.warnings
     return summary

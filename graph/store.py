@@ -21,9 +21,25 @@ from graph.embedded import DATABASE, USER, EmbeddedServer
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
 RETRY_SECONDS = 10.0         # how long the driver retries transient errors and lost connections
+CONNECT_TIMEOUT = 10.0       # seconds to open a connection and finish the Bolt handshake (the driver's default is 30,
+                             # and a port that accepts but never answers took 60 s to fail)
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
-from ontology.errors import StoreError, StoreUnavailable  # noqa: E402,F401
+from ontology.errors import DiskFull, StoreError, StoreUnavailable  # noqa: E402,F401
+
+# What a server says when its disk is full: the write fails, then the server forgets the transaction.
+_DISK_FULL = re.compile(r"No space left|disk (is )?full|TransactionNotFound|Transaction.*not found", re.I)
+
+
+def _seconds(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        raise StoreError(f"{name}={os.environ.get(name)!r} is not a number of seconds") from None
+    if not value > 0:
+        raise StoreError(f"{name}={os.environ.get(name)!r} must be a positive number of seconds")
+    return value
 
 
 def load_cypher(name: str) -> str:
@@ -70,27 +86,39 @@ class Neo4jStore:
     """A neo4j-driver connection plus the retry policy for whole-document transactions."""
 
     def __init__(self, uri: str, user: str, password: str, database: str | None, embedded: bool = False,
-                 retry_seconds: float | None = None):
+                 retry_seconds: float | None = None, data_folder: Path | None = None):
         self.uri, self.database, self.embedded = scrub(uri, password), database, embedded
+        self.data_folder = data_folder          # the embedded server's folder: where to look when its disk fills
         self._secret = password
         if retry_seconds is None:
             try:
                 retry_seconds = float(os.environ.get("DIPKG_RETRY_SECONDS", RETRY_SECONDS))
             except ValueError:
                 retry_seconds = RETRY_SECONDS
+        timeout = _seconds("DIPKG_CONNECT_TIMEOUT", CONNECT_TIMEOUT)
+        scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise StoreUnavailable(f"cannot use the graph URI {self.uri}: it must start with bolt:// or neo4j:// "
+                                   "(or bolt+s://, neo4j+s:// for TLS); check NEO4J_URI")
         try:
-            self._driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=retry_seconds)
+            self._driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=retry_seconds,
+                                                connection_timeout=timeout, connection_acquisition_timeout=timeout)
         except (DriverError, ValueError) as e:
             raise StoreUnavailable(f"cannot use the graph URI {self.uri}: {self._clean(str(e))}") from None
         try:
             self._driver.verify_connectivity()
         except AuthError:
             self._driver.close()
+            if embedded:
+                raise StoreUnavailable(f"the embedded server refused the password in {data_folder or 'its folder'}"
+                                       "/password: the file was changed after the store was made; restore it from a "
+                                       "backup, or delete the graph data with `dipkg db reset --yes`") from None
             raise StoreUnavailable(f"the graph at {self.uri} refused the credentials "
                                    "(check NEO4J_USERNAME and NEO4J_PASSWORD)") from None
         except Exception as e:  # noqa: BLE001 - re-raised with a clean message
             self._driver.close()
-            raise StoreUnavailable(f"cannot reach the graph at {self.uri}: {type(e).__name__}") from None
+            raise StoreUnavailable(f"cannot reach the graph at {self.uri}: {type(e).__name__} "
+                                   f"(gave up after {timeout:g}s; DIPKG_CONNECT_TIMEOUT sets it)") from None
 
     @classmethod
     def connect(cls, home: Path | None = None) -> "Neo4jStore":
@@ -100,7 +128,10 @@ class Neo4jStore:
                        os.environ.get("NEO4J_DATABASE") or None)
         server = EmbeddedServer(home)
         info = server.start()
-        return cls(info.uri, USER, server.password(), DATABASE, embedded=True)
+        if not server.owns_port(info.pid, info.bolt_port):     # never send the password to a stranger's port
+            raise StoreUnavailable(f"port {info.bolt_port} is not held by the embedded server of {server.home}; "
+                                   "run `dipkg db stop` and retry")
+        return cls(info.uri, USER, server.password(), DATABASE, embedded=True, data_folder=server.home)
 
     def close(self) -> None:
         self._driver.close()
@@ -141,9 +172,34 @@ class Neo4jStore:
                 if attempt + 1 < attempts and _retryable(e) and not isinstance(e, TransientError):
                     time.sleep(0.05 * (2 ** attempt) * (1 + random.random()))
                     continue
-                raise StoreError(self._clean(f"{e.code or type(e).__name__}: {e.message or ''}".strip().rstrip(":"))
-                                 ) from None
+                text = self._clean(f"{e.code or type(e).__name__}: {e.message or ''}".strip().rstrip(":"))
+                if "DatabaseNotFound" in (e.code or "") or "database does not exist" in text.lower():
+                    raise StoreUnavailable(f"the graph at {self.uri} has no database {self.database!r}; "
+                                           "check NEO4J_DATABASE") from None
+                if (_DISK_FULL.search(text) or not isinstance(e, ClientError)) and self._disk_full():
+                    raise DiskFull(f"the disk of the data folder {self.data_folder} is full ({text}); free some "
+                                   "space and run the same command again") from None
+                if "TransactionNotFound" in text:      # not this document's fault: the next ones would fail too
+                    raise StoreUnavailable(f"the graph at {self.uri} lost the transaction ({text}): its disk may "
+                                           "be full, or it restarted; check the server, then run the same "
+                                           "command again") from None
+                raise StoreError(text) from None
+            except OverflowError as e:          # the driver could not send a parameter (an integer over 64 bits)
+                raise StoreError(f"a value could not be sent to the graph: {self._clean(str(e))}") from None
             except (ServiceUnavailable, SessionExpired) as e:
                 raise StoreUnavailable(f"graph unavailable at {self.uri} ({type(e).__name__}); "
                                        "retried for the configured time, giving up") from None
         raise StoreError("unreachable")  # pragma: no cover
+
+    def _disk_full(self) -> bool:
+        """Is the embedded store's disk (nearly) full? Under 1 MiB or 0.1 % free counts. For a remote server
+        it cannot be checked here: the lost-transaction error is then reported as it came."""
+        if self.data_folder is None:
+            return False
+        import shutil
+
+        try:
+            usage = shutil.disk_usage(self.data_folder)
+        except OSError:
+            return False
+        return usage.free < max(1 << 20, usage.total // 1000)

@@ -9,7 +9,9 @@ import codecs
 import json
 import os
 import re
+import stat
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -29,7 +31,8 @@ _BINARY_MAGIC = {
 
 from ontology.provenance import DocumentSource
 from ontology.errors import (BinaryDocument, DocumentError, DocumentTooLarge, EmptyDocument,  # noqa: F401
-                             InvalidRecord, NotADocument, UndecodableDocument, UnreadableFile)
+                             InvalidRecord, LinkOutside, NotADocument, SpecialFile, UncertainDecoding,
+                             UndecodableDocument, UnreadableFile)
 
 
 @dataclass(frozen=True)
@@ -110,8 +113,9 @@ def max_bytes() -> int:
 
 
 def decode(data: bytes) -> str:
-    """Bytes → str: BOMs first, then strict UTF-8, then charset-normalizer's best guess
-    when it is confident; otherwise ``UndecodableDocument``."""
+    """Bytes → str: BOMs first, then strict UTF-8, then Windows-1258 or Windows-1252 when the text reads as
+    Vietnamese or Western European under it, then charset-normalizer's best guess when it is confident
+    (with an ``UncertainDecoding`` warning); otherwise ``UndecodableDocument``."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -129,12 +133,55 @@ def decode(data: bytes) -> str:
         # Legacy single-byte text almost never forms valid UTF-8 sequences; when most of the
         # non-ASCII bytes do, this is damaged UTF-8, and guessing another encoding would garble it.
         raise UndecodableDocument(f"invalid UTF-8 at byte {bad_at} in otherwise UTF-8 text (damaged or truncated file)")
+    legacy = _legacy_decode(data)
+    if legacy is not None:
+        return legacy
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=["cp1258", "cp1252", "utf_8", "latin_1", "cp1250", "iso8859_15"]).best()
     if best is None or best.chaos > 0.2:
         raise UndecodableDocument("not valid UTF-8 and no other encoding could be determined")
+    warnings.warn(UncertainDecoding(f"not UTF-8, nor Vietnamese or Western European text; read as {best.encoding} "
+                                    f"(a guess: check the text)"), stacklevel=2)
     return str(best)
+
+
+# Non-ASCII punctuation and signs that Western European and Vietnamese news text uses.
+_TEXT_SIGNS = set("\u00a0\u00ab\u00bb\u00b0\u00a9\u00ae\u00b7\u00a7\u00a3\u00a5\u00bf\u00a1\u00d7\u00b2\u00ba\u00aa"
+                  "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u20ac\u20ab\u2122\u2030")
+
+
+def _vietnamese_letters(text: str) -> int:
+    """Letters only Vietnamese writes: ă ơ ư đ and the toned vowels of Latin Extended Additional."""
+    return sum(1 for c in text if "\u1ea0" <= c <= "\u1ef9" or c in "ăĂơƠưƯđĐ")
+
+
+def _odd(text: str) -> int:
+    """Non-ASCII characters that are neither letters nor usual text signs: a wrong code page's mark."""
+    return sum(1 for c in text if c >= "\x80" and not c.isalpha() and c not in _TEXT_SIGNS)
+
+
+def _legacy_decode(data: bytes) -> str | None:
+    """Windows-1258 when it reads as Vietnamese, else Windows-1252 (Latin-1's superset) when it reads as
+    Western European text; None when neither does. Why not charset-normalizer alone: on short Western text
+    it chose cp1250 ("naïve" became "naďve"); the two code pages tried here cover the project's languages,
+    and each is accepted only when its letters say so."""
+    try:
+        vi = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        vi = None
+    if vi is not None:
+        high = sum(1 for c in vi if c >= "\x80") or 1
+        loose = sum(1 for c in vi if unicodedata.combining(c))          # tone marks that found no vowel
+        toned = sum(1 for c in vi if "\u1ea0" <= c <= "\u1ef9")      # cp1252 text never composes these
+        if toned >= 0.2 * high and _vietnamese_letters(vi) >= 0.5 * high and loose <= 0.02 * high and not _odd(vi):
+            return vi
+    try:
+        west = data.decode("cp1252")
+    except UnicodeDecodeError:                  # bytes cp1252 leaves undefined: Latin-1's controls, never text
+        return None
+    high = sum(1 for c in west if c >= "\x80")
+    return west if _odd(west) <= 0.02 * high else None
 
 
 _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -185,19 +232,41 @@ def _check_binary(head: bytes) -> None:
             raise BinaryDocument(f"binary file ({what})")
 
 
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+            (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def _special(mode: int) -> str | None:
+    return next((what for test, what in _SPECIAL if test(mode)), None if stat.S_ISREG(mode) else "not a regular file")
+
+
 def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes. A pipe, socket or device is refused before it is opened (reading a FIFO
+    blocks until a writer comes, which may be never); opening without blocking closes the race."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as e:
         raise UnreadableFile(f"cannot stat: {e.strerror}") from None
+    what = _special(st.st_mode)
+    if what:
+        raise SpecialFile(f"{what}, not a regular file: not read")
     limit = max_bytes()
-    if size > limit:
-        raise DocumentTooLarge(f"{size} bytes is over the limit of {limit} bytes (DIPKG_MAX_BYTES)")
+    if st.st_size > limit:
+        raise DocumentTooLarge(f"{st.st_size} bytes is over the limit of {limit} bytes (DIPKG_MAX_BYTES)")
     try:
-        with open(path, "rb") as f:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as e:
+        raise UnreadableFile(f"cannot read: {e.strerror}") from None
+    try:
+        what = _special(os.fstat(fd).st_mode)
+        if what:                                # swapped for a special file since the stat above
+            raise SpecialFile(f"{what}, not a regular file: not read")
+        with os.fdopen(fd, "rb", closefd=False) as f:
             data = f.read(limit + 1)
     except OSError as e:
         raise UnreadableFile(f"cannot read: {e.strerror}") from None
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise DocumentTooLarge(f"over the limit of {limit} bytes (DIPKG_MAX_BYTES)")
     if not data.strip():
@@ -225,7 +294,7 @@ def read_documents(path: Path, problems: list[tuple[str, DocumentError]] | None 
         return _json_documents(path, text, problems)
     title = None
     meta = PageMeta()
-    if suffix in HTML_SUFFIXES or (not suffix and re.match(r"\s*<(!doctype|html)", text, re.I)):
+    if suffix in HTML_SUFFIXES or looks_like_html(text):
         meta = html_metadata(text)
         text, title = html_to_text(text)
     text = clean_text(text)
@@ -234,6 +303,22 @@ def read_documents(path: Path, problems: list[tuple[str, DocumentError]] | None 
     return [Document(doc=path.stem, text=text, source=str(path), title=title or meta.title,
                      canonical_url=meta.canonical_url, url=meta.canonical_url, outlet=meta.outlet,
                      published=meta.published, lang=meta.lang)]
+
+
+_HTML_START = re.compile(r"(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.I | re.S)
+_HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|hr|img|body|head|html|article|section|header|footer|nav|main|script|"
+                       r"style|meta|link|title|h[1-6]|li|ul|ol|table|tr|td|th|strong|em|b|i|figure|iframe|form)\b[^<>]*>",
+                       re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """Is this text an HTML page, whatever its file is called? It opens like one (doctype, <html>, <head>
+    or <body>), or HTML tags are dense in it: at least 5 of them, and markup is a tenth of the text."""
+    if _HTML_START.match(text[:4096]):
+        return True
+    tags = _HTML_TAG.findall(text[:200_000])
+    return len(tags) >= 5 and sum(map(len, tags)) >= 0.1 * min(len(text), 200_000)
 
 
 def _json_records(path: Path, text: str) -> list[tuple[int, object]]:
@@ -314,14 +399,46 @@ def _json_documents(path: Path, text: str, problems: list[tuple[str, DocumentErr
     return out
 
 
-def iter_paths(paths: list[Path]) -> Iterator[Path]:
-    """Files named, and files under folders named (recursively, sorted, hidden ones skipped)."""
+def iter_paths(paths: list[Path], follow_links: bool = False,
+               refused: list[tuple[Path, DocumentError]] | None = None) -> Iterator[Path]:
+    """Files named, and files under folders named (recursively, sorted, hidden ones skipped).
+
+    Under a folder, a symbolic link whose target lies outside every folder given is not followed (a link
+    to /etc/shadow must not become a document): it goes to ``refused`` as ``LinkOutside`` (or is left out
+    when no list is given). ``follow_links`` follows every link, folders included, each real folder once."""
+    roots = [os.path.realpath(p) for p in paths if p.is_dir()]
+
+    def inside(target: str) -> bool:
+        return any(target == r or target.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
     for p in paths:
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
-        else:
-            yield p
+        if not p.is_dir():
+            yield p                               # named by the user: read as named
+            continue
+        seen: set[str] = set()
+        for root, dirs, files in os.walk(p, followlinks=follow_links):
+            real = os.path.realpath(root)
+            if real in seen:                      # a link loop, or a folder reached twice through links
+                dirs[:] = []
+                continue
+            seen.add(real)
+            kept = []
+            for d in sorted(d for d in dirs if not d.startswith(".")):
+                full = Path(root) / d
+                if full.is_symlink() and not follow_links and not inside(os.path.realpath(full)):
+                    if refused is not None:
+                        refused.append((full, LinkOutside(f"a link to {os.path.realpath(full)}, outside the "
+                                                          "folders given: not followed (--follow-links reads it)")))
+                    continue
+                kept.append(d)
+            dirs[:] = kept
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                full = Path(root) / name
+                if full.is_symlink() and not follow_links and not inside(os.path.realpath(full)):
+                    if refused is not None:
+                        refused.append((full, LinkOutside(f"a link to {os.path.realpath(full)}, outside the "
+                                                          "folders given: not followed (--follow-links reads it)")))
+                    continue
+                yield full

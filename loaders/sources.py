@@ -13,6 +13,7 @@ A source that cannot be read is handed to ``report`` as a ``Refusal`` and the ot
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,7 +25,7 @@ from loaders.fetch import Fetched, Fetcher, is_url
 from loaders.manifest import Manifest, ManifestEntry, folder_manifest, read_manifest
 from loaders.reading import (Document, PageMeta, clean_text, decode, html_metadata, iter_paths,
                              read_documents)
-from ontology.errors import (DipkgError, DocumentError, NotADocument, NotAFeed, NotAnArticle, UnreadableFile)
+from ontology.errors import (DipkgError, DipkgWarning, DocumentError, NotADocument, NotAFeed, NotAnArticle, UnreadableFile)
 
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _TEXT_TYPES = {"text/plain"}
@@ -40,8 +41,9 @@ class Refusal:
     to be documents (an index .tsv beside articles), otherwise a rejection."""
 
     source: str
-    error: DipkgError
+    error: DipkgError | DipkgWarning
     skipped: bool = False
+    warning: bool = False             # read all the same; the report mentions it (an uncertain encoding)
 
 
 Report = Callable[[Refusal], None]
@@ -52,13 +54,13 @@ def now_iso() -> str:
 
 
 def iter_documents(sources: Iterable[str | Path], report: Report, manifest: Path | None = None,
-                   fetcher: Fetcher | None = None) -> Iterator[Document]:
+                   fetcher: Fetcher | None = None, follow_links: bool = False) -> Iterator[Document]:
     """Documents from files, folders, page URLs, feeds and sitemaps, in the order given.
 
     ``manifest`` (``--manifest``) is read first: a bad one raises ``ManifestError`` before anything
     is read. Without it, each folder's own manifest is used when it has one."""
     given = read_manifest(manifest, strict=True) if manifest else None
-    reader = _Reader(report, given, fetcher)
+    reader = _Reader(report, given, fetcher, follow_links)
     try:
         for src in sources:
             s = str(src)
@@ -71,8 +73,10 @@ def iter_documents(sources: Iterable[str | Path], report: Report, manifest: Path
 
 
 class _Reader:
-    def __init__(self, report: Report, manifest: Manifest | None, fetcher: Fetcher | None):
+    def __init__(self, report: Report, manifest: Manifest | None, fetcher: Fetcher | None,
+                 follow_links: bool = False):
         self.report = report
+        self.follow_links = follow_links
         self.manifest = manifest
         self.folders: dict[Path, Manifest | None] = {}
         self._fetcher = fetcher
@@ -85,10 +89,19 @@ class _Reader:
         if not path.exists() and not path.is_symlink():
             self.report(Refusal(str(path), UnreadableFile("no such file or folder (nor an http(s) URL)")))
             return
-        for p in iter_paths([path]):
+        refused: list = []                     # links out of the given folders, named by iter_paths
+        for p in iter_paths([path], follow_links=self.follow_links, refused=refused):
+            while refused:
+                link, err = refused.pop(0)
+                self.report(Refusal(str(link), err))
             problems: list = []
             try:
-                docs = read_documents(p, problems)
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    docs = read_documents(p, problems)
+                for w in caught:
+                    if issubclass(w.category, DipkgWarning):
+                        self.report(Refusal(str(p), w.message, warning=True))
             except NotADocument as e:
                 self.report(Refusal(str(p), e, skipped=True))
                 continue
@@ -103,6 +116,8 @@ class _Reader:
             entry = self._entry(p)
             for d in docs:
                 yield self._file_document(p, d, entry, several=len(docs) > 1 or d.source != str(p))
+        for link, err in refused:
+            self.report(Refusal(str(link), err))
 
     def _entry(self, p: Path) -> ManifestEntry | None:
         found = self.manifest.lookup(p) if self.manifest else None

@@ -24,6 +24,10 @@ class UndecodableDocument(DocumentError): ...
 class DocumentTooLarge(DocumentError): ...
 class InvalidRecord(DocumentError): ...
 class UnreadableFile(DocumentError): ...
+class SpecialFile(DocumentError):
+    """A named pipe, socket or device: reading one can block forever, so it is refused unread."""
+class LinkOutside(DocumentError):
+    """A symbolic link that leads out of the folders given (``--follow-links`` allows it)."""
 
 
 class FetchError(DocumentError):
@@ -70,6 +74,19 @@ class EmbeddedServerError(DipkgError, RuntimeError):
     """The embedded server could not be started or reached."""
 
 
+class PasswordFileError(EmbeddedServerError):
+    """The embedded store's password file is missing, empty or damaged while the store holds data:
+    a new password would lock that data out, so none is written."""
+
+
+class DataHomeError(DipkgError):
+    """The data folder (``DIPKG_HOME``) cannot be created or written."""
+
+
+class DiskFull(StoreUnavailable):
+    """The store ran out of disk space: the run stops, what was committed stays whole."""
+
+
 # -- queries and views ------------------------------------------------------------------------------
 class QueryError(DipkgError, ValueError):
     """Unknown template, unknown or missing parameter, or a value of the wrong type."""
@@ -77,3 +94,16 @@ class QueryError(DipkgError, ValueError):
 
 class VizError(DipkgError, ValueError):
     """Nothing to draw for the given focus or filters (message says why)."""
+
+
+# -- warnings: the run goes on, its report says it ------------------------------------------------
+class DipkgWarning(UserWarning):
+    """Something a run's report should mention about one document, which is still read."""
+
+
+class UncertainDecoding(DipkgWarning):
+    """A file's encoding was guessed and the guess is not certain."""
+
+
+class TextTruncated(DipkgWarning):
+    """A document is longer than the extractor reads; facts past the limit are not extracted."""

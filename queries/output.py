@@ -4,7 +4,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Iterable
+
+# What a terminal acts on instead of showing: C0 and C1 controls (ESC starts colour, cursor and clear-screen
+# sequences; CR and LF forge lines) and the bidirectional overrides that reorder what is shown.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with each character a terminal would act on written as its escape (``\x1b``, ``\n``)."""
+    return _TERMINAL_UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def to_json(rows: Iterable[dict]) -> str:
@@ -41,12 +51,12 @@ def print_table(rows: list[dict], title: str | None = None) -> None:
     if not rows:
         console.print("(no rows)")
         return
-    table = Table(title=title, show_lines=False)
+    table = Table(title=title and escape(terminal_safe(title)), show_lines=False)
     cols = list(dict.fromkeys(k for r in rows for k in r))
     for c in cols:
-        table.add_column(c, overflow="fold")
+        table.add_column(escape(terminal_safe(str(c))), overflow="fold")
     for r in rows:
-        table.add_row(*(escape(_cell(r.get(c))) for c in cols))
+        table.add_row(*(escape(terminal_safe(_cell(r.get(c)))) for c in cols))
     console.print(table)
 
 

@@ -66,8 +66,11 @@ def _coerce(p: Param, value: object) -> object:
     if not isinstance(value, str):
         return value
     try:
-        if p.type == "int":
-            return int(value)
+        if p.type == "int":             # every int parameter is a count (limits): 0 to Bolt's largest integer
+            n = int(value)
+            if not 0 <= n < 1 << 63:
+                raise QueryError(f"parameter {p.name}: {value} is out of range (0 to {(1 << 63) - 1})")
+            return n
         if p.type == "float":
             return float(value)
         if p.type == "bool":
@@ -80,6 +83,8 @@ def _coerce(p: Param, value: object) -> object:
             return person_key(value)
         if p.type == "key":
             return fold(value)
+    except QueryError:
+        raise
     except ValueError:
         raise QueryError(f"parameter {p.name}: {value!r} is not a valid {p.type}") from None
     return value

@@ -53,7 +53,7 @@ def test_graphml_loads_back_with_the_store_counts(corpus, tmp_path):
     back = nx.read_graphml(out)
     assert (back.number_of_nodes(), back.number_of_edges()) == (n, e) == totals(corpus)
     tam = next(d for _, d in back.nodes(data=True) if d.get("name") == wc.TAM)
-    assert tam["label"] == "Person" and '"w1"' in tam["docs"]          # lists become JSON text
+    assert tam["type"] == "Person" and tam["label"] == wc.TAM and '"w1"' in tam["docs"]   # lists become JSON text
     assert all(v is not None for _, d in back.nodes(data=True) for v in d.values())
 
 
@@ -62,7 +62,7 @@ def test_gexf_loads_back(corpus, tmp_path):
     n, e = write_gexf(corpus, out)
     back = nx.read_gexf(out)
     assert back.number_of_nodes() == n == totals(corpus)[0] and back.number_of_edges() == e
-    assert any(d.get("label") == wc.QT and d.get("kind") == "Province" for _, d in back.nodes(data=True))
+    assert any(d.get("label") == wc.QT and d.get("type") == "Province" for _, d in back.nodes(data=True))
 
 
 def test_cli_analytics_and_exports(corpus, cli, tmp_path):
