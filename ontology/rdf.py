@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -205,14 +206,16 @@ def _sorted_jsonld(value):
     return value
 
 
-def read_store(store) -> tuple[list[dict], list[dict]]:
-    """The whole graph, in a fixed order."""
-    from graph.store import load_cypher
+class GraphSource(Protocol):
+    """What the export needs from a store (``graph.store.Neo4jStore`` implements it): every node
+    {id, labels, props} and relationship {a, b, type, props}, in a fixed order."""
 
-    nodes = sorted(store.read(load_cypher("export_nodes")), key=lambda r: str(r["id"]))
-    rels = sorted(store.read(load_cypher("export_rels")),
-                  key=lambda r: (str(r["a"]), r["type"], str(r["b"]), str((r["props"] or {}).get("key", ""))))
-    return nodes, rels
+    def graph_rows(self) -> tuple[list[dict], list[dict]]: ...
+
+
+def read_store(store: GraphSource) -> tuple[list[dict], list[dict]]:
+    """The whole graph, in a fixed order (through the store's ``GraphSource`` side: ontology never imports graph)."""
+    return store.graph_rows()
 
 
 def export_rdf(store, out: Path, fmt: str = "turtle") -> tuple[int, int]:
