@@ -69,6 +69,7 @@ def record_review(store, action: str, node: str, doc: str, home: Path | None = N
     """Record ``accept`` or ``split`` for the uncertain decision that attached a mention in ``doc`` to ``node``.
     ``accept`` also clears the flag in the graph at once; ``split`` takes effect when the document is ingested
     again (after ``dipkg db reset``, or when its source changes), since the mention's facts must be rewritten."""
+    home = home or store_home(store)
     if action not in ("accept", "split"):
         raise ReviewError(f"unknown review action {action!r}: use accept or split")
     rows = [r for r in uncertain_merges(store) if r["id"] == node and r["doc"] == doc]
@@ -90,6 +91,11 @@ def record_review(store, action: str, node: str, doc: str, home: Path | None = N
     if action == "accept":
         store.write(_ACCEPT, node=node, doc=doc)
     return decision
+
+
+def store_home(store) -> Path | None:
+    """The store's data folder (``Neo4jStore.home``), None for the default one."""
+    return store.home
 
 
 def _raw(path: Path) -> list[dict]:
