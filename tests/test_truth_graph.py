@@ -268,3 +268,19 @@ def test_projection_is_pure_and_typed():
     """project() takes the resolver's typed Resolution; without one, ids come from the folded names."""
     b = project(visit_abroad())
     assert {"Document", "Person", "Post", "Meeting", "Commitment", "Province", "ForeignLocality"} <= set(b.nodes)
+
+
+def test_review_cli_lists_records_and_refuses_what_it_cannot_do(empty_store, cli, dipkg_home):
+    write(empty_store, [plain("c1", "Vũ Minh Đức"), plain("c2", "Vu Minh Duc")])
+    listed = cli("review", "--format", "json", check=True)
+    import json
+    [row] = [r for r in json.loads(listed.stdout) if r["doc"] == "c2"]
+    bad = cli("review", "merge", row["id"], "c2")
+    assert bad.returncode == 2 and "usage" in bad.stderr
+    unknown = cli("review", "split", "person:nope", "c2")
+    assert unknown.returncode == 1 and "dipkg review" in unknown.stderr and "Traceback" not in unknown.stderr
+    done = cli("review", "accept", row["id"], "c2", check=True)
+    assert "accept" in done.stdout
+    assert (dipkg_home / "review.json").is_file()
+    assert not [r for r in json.loads(cli("review", "--format", "json", check=True).stdout) if r["doc"] == "c2"]
+    (dipkg_home / "review.json").unlink()
