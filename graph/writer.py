@@ -18,7 +18,7 @@ from ontology.projection import GraphBatch
 _NODE_TEMPLATE = load_cypher("merge_nodes")
 _REL_TEMPLATE = load_cypher("merge_rels")
 _PERSON_OFFICES = load_cypher("person_offices")
-_NODE_ORDER = ("Document", "Province", "Country", "ForeignLocality", "InternationalOrganization",
+_NODE_ORDER = ("Document", "Province", "Country", "ForeignLocality", "ForeignBody", "InternationalOrganization",
                "DiplomaticMission", "NGO", "Company", "Organization", "Person", "Post", "Meeting", "Commitment")
 
 

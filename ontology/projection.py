@@ -16,7 +16,8 @@ from ontology.gazetteer.fold import strip_accents
 from ontology.gazetteer.partners import country_name, lookup
 from ontology.gazetteer.provinces import canonical_province, merged_province
 from ontology.identity import fold, make_id, person_key
-from ontology.model import PARTNER_LABEL_SET, PARTNER_LABELS, PLACE_LABELS, check_label, check_rel
+from ontology.gazetteer.foreign_bodies import foreign_body
+from ontology.model import FOREIGN_BODY, PARTNER_LABEL_SET, PARTNER_LABELS, PLACE_LABELS, check_label, check_rel
 from ontology.resolver import IdentityDecision, Resolution
 
 
@@ -103,6 +104,9 @@ def _covers(outer: Span, inner: Span) -> bool:
     return outer.doc == inner.doc and outer.start <= inner.start and inner.end <= outer.end
 
 
+_FOREIGN_BODY_KIND = "foreign_body"       # a PartnerName kind projection adds (model.FOREIGN_BODY)
+
+
 @dataclass(frozen=True)
 class PartnerName:
     """A foreign partner as the graph names it: canonical (Vietnamese) name, English name, kind, country."""
@@ -167,7 +171,7 @@ def project(ex: Extraction, source: str | None = None, resolution: Resolution | 
     countries: dict[str, str] = {}
 
     def partner_node(pn: PartnerName, span: Span, alias: str | None) -> tuple[str, str]:
-        label = PARTNER_LABELS[pn.kind]
+        label = FOREIGN_BODY if pn.kind == _FOREIGN_BODY_KIND else PARTNER_LABELS[pn.kind]
         node_id = b.node(label, _partner_id(pn.kind, pn.name), doc,
                          {"name": pn.name, "key": fold(pn.name), "name_en": pn.name_en,
                           "key_en": fold(pn.name_en) if pn.name_en else None, "kind": pn.kind,
@@ -179,13 +183,28 @@ def project(ex: Extraction, source: str | None = None, resolution: Resolution | 
 
     partner_spans: list[tuple[Span, tuple[str, str]]] = []
     located: list[tuple[str, str, str, Span]] = []
+    bodies: list[tuple[tuple[str, str], tuple[str, str], Span]] = []
     for f in ex.partners:
-        pn = _partner_name(f.name, f.kind, f.country, f.canonical)
+        fb = foreign_body(f.name)
+        if fb is not None and fb.action == "fold":        # "Chính quyền tỉnh X" is the partner X
+            pn = _partner_name(fb.place.canonical, fb.place.kind, fb.place.country, None)
+        elif fb is not None:                               # "Sở Ngoại vụ tỉnh X": a body of X, not a place
+            pn = PartnerName(fb.name, fb.name_en, _FOREIGN_BODY_KIND, fb.place.country)
+        else:
+            pn = _partner_name(f.name, f.kind, f.country, f.canonical)
         ref = partner_node(pn, f.span, f.name)
         partner_ids[f.name] = ref
         partner_spans.append((f.span, ref))
-        if f.kind in ("foreign_locality", "embassy") and pn.country:
+        if fb is not None and fb.action == "body":
+            place_pn = _partner_name(fb.place.canonical, fb.place.kind, fb.place.country, None)
+            place_ref = partner_node(place_pn, f.span, None)
+            bodies.append((ref, place_ref, f.span))
+            if place_pn.kind == "foreign_locality" and place_pn.country:
+                located.append((place_ref[0], place_ref[1], place_pn.country, f.span))
+        elif pn.kind in ("foreign_locality", "embassy") and pn.country:
             located.append((ref[0], ref[1], pn.country, f.span))
+    for body, place_ref, span in bodies:
+        b.rel("LOCATED_IN", body[0], body[1], place_ref[0], place_ref[1], doc, sentence(span))
     for label, node_id, country, span in located:
         if country in countries:
             b.rel("LOCATED_IN", label, node_id, "Country", countries[country], doc, sentence(span))

@@ -284,3 +284,34 @@ def test_review_cli_lists_records_and_refuses_what_it_cannot_do(empty_store, cli
     assert (dipkg_home / "review.json").is_file()
     assert not [r for r in json.loads(cli("review", "--format", "json", check=True).stdout) if r["doc"] == "c2"]
     (dipkg_home / "review.json").unlink()
+
+
+def test_foreign_bodies_are_typed_and_located_and_governments_fold_into_their_place(empty_store):
+    d = "t-bodies"
+    t = ("Đoàn công tác của Chính quyền tỉnh Savannakhet và Sở Ngoại vụ tỉnh Savannakhet (Lào) thăm tỉnh Quảng Trị. "
+         "Công an tỉnh Savannakhet ký kết với Công an tỉnh Quảng Trị biên bản hợp tác.")
+    first, second = t.split(". ", 1)
+    ex = Extraction(
+        doc=d, text=t, lang="vi", date="2024-08-01",
+        provinces=(ProvinceFact("Quảng Trị", "Quảng Trị", span(d, t, "tỉnh Quảng Trị")),),
+        partners=(PartnerFact("Chính quyền tỉnh Savannakhet", "foreign_locality",
+                              span(d, t, "Chính quyền tỉnh Savannakhet"), country="LA"),
+                  PartnerFact("Sở Ngoại vụ tỉnh Savannakhet", "foreign_locality",
+                              span(d, t, "Sở Ngoại vụ tỉnh Savannakhet"), country="LA"),
+                  PartnerFact("Lào", "country", span(d, t, "Lào"), country="LA"),
+                  PartnerFact("Công an tỉnh Savannakhet", "foreign_locality",
+                              span(d, t, "Công an tỉnh Savannakhet"), country="LA")),
+        commitments=(CommitmentFact(("Công an tỉnh Savannakhet",), "Quảng Trị", "sign", second,
+                                    span(d, t, second)),),
+    )
+    write(empty_store, [ex])
+    places = empty_store.read("MATCH (n:ForeignLocality) RETURN n.name AS name, n.aliases AS aliases")
+    assert [r["name"] for r in places] == ["Savannakhet"]
+    assert "Chính quyền tỉnh Savannakhet" in places[0]["aliases"]
+    bodies = empty_store.read("MATCH (b:ForeignBody)-[:LOCATED_IN]->(l:ForeignLocality)-[:LOCATED_IN]->(c:Country) "
+                              "RETURN b.name AS body, l.name AS place, c.name AS country ORDER BY body")
+    assert [(r["body"], r["place"], r["country"]) for r in bodies] == [
+        ("Công an Savannakhet", "Savannakhet", "Lào"), ("Sở Ngoại vụ Savannakhet", "Savannakhet", "Lào")]
+    # a country covers its localities' bodies: the police's commitment is found under Laos
+    assert [r["doc"] for r in run(empty_store, "commitments", {"partner": "laos"})] == [d]
+    assert [r["province"] for r in run(empty_store, "partner_provinces", {"partner": "Laos"})] == ["Quảng Trị"]
