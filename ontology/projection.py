@@ -21,21 +21,48 @@ from ontology.model import FOREIGN_BODY, PARTNER_LABEL_SET, PARTNER_LABELS, PLAC
 from ontology.resolver import IdentityDecision, Resolution
 
 
+@dataclass(frozen=True)
+class NodeRow:
+    """One node of one document: its id, properties (first writer wins), the name as written, and the
+    evidence span (``doc#start-end`` and its text)."""
+
+    id: str
+    doc: str
+    props: Mapping[str, object]
+    alias: str | None = None
+    ref: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class RelRow:
+    """One relationship of one document: ends, the key that tells parallel relationships apart, the
+    date it held, the evidence span and properties."""
+
+    a: str
+    b: str
+    key: str
+    doc: str
+    date: str | None
+    ref: str
+    quote: str | None
+    props: Mapping[str, object]
+
+
 @dataclass
 class GraphBatch:
     """Rows grouped the way the writer sends them: nodes by label, rels by (type, start, end)."""
 
-    nodes: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
-    rels: dict[tuple[str, str, str], list[dict]] = field(default_factory=lambda: defaultdict(list))
+    nodes: dict[str, list[NodeRow]] = field(default_factory=lambda: defaultdict(list))
+    rels: dict[tuple[str, str, str], list[RelRow]] = field(default_factory=lambda: defaultdict(list))
 
     def node(self, label: str, node_id: str, doc: str, props: dict, span: Span | None = None,
              alias: str | None = None, evidence_props: dict | None = None) -> str:
         """A node row plus its EVIDENCED_BY link to the document (``evidence_props`` go on that
         link: for a Person, how the resolver attached this mention to the node)."""
         check_label(label)
-        self.nodes[label].append({"id": node_id, "doc": doc, "props": {k: v for k, v in props.items() if v is not None},
-                                  "alias": alias, "ref": span.ref() if span else None,
-                                  "quote": span.text if span else None})
+        self.nodes[label].append(NodeRow(node_id, doc, {k: v for k, v in props.items() if v is not None}, alias,
+                                         span.ref() if span else None, span.text if span else None))
         if label != "Document":
             self.rel("EVIDENCED_BY", label, node_id, "Document", doc, doc, span, key=doc, props=evidence_props)
         return node_id
@@ -43,11 +70,9 @@ class GraphBatch:
     def rel(self, rel_type: str, start_label: str, start_id: str, end_label: str, end_id: str,
             doc: str, span: Span | None, key: str = "", date: str | None = None, props: dict | None = None) -> None:
         check_rel(rel_type, start_label, end_label)
-        self.rels[(rel_type, start_label, end_label)].append({
-            "a": start_id, "b": end_id, "key": key, "doc": doc, "date": date,
-            "ref": span.ref() if span else doc, "quote": span.text if span else None,
-            "props": {k: v for k, v in (props or {}).items() if v is not None},
-        })
+        self.rels[(rel_type, start_label, end_label)].append(RelRow(
+            start_id, end_id, key, doc, date, span.ref() if span else doc, span.text if span else None,
+            {k: v for k, v in (props or {}).items() if v is not None}))
 
     def extend(self, other: "GraphBatch") -> None:
         for label, rows in other.nodes.items():

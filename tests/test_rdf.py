@@ -90,13 +90,13 @@ def test_export_stands_on_its_own_vocabulary_alignments_and_document_metadata(em
     """The export carries the vocabulary with its ORG / schema.org / PROV alignments, the aligned types on
     each node, English names as @en labels, and the Document's metadata properties."""
     from graph.writer import GraphWriter
-    from ontology.projection import project
+    from ontology.projection import NodeRow, project
 
     ex = wb.w1()
     batch = project(ex, "https://news.example/w1")
     [doc_row] = batch.nodes["Document"]
-    doc_row["props"].update({"url": "https://news.example/w1", "outlet": "Báo Mẫu", "published": "2024-03-06",
-                             "hash": "abc123"})
+    batch.nodes["Document"] = [NodeRow(doc_row.id, doc_row.doc, {**doc_row.props, "url": "https://news.example/w1",
+                                       "outlet": "Báo Mẫu", "published": "2024-03-06", "hash": "abc123"})]
     GraphWriter(empty_store).write([(ex.doc, batch)])
     g = build_graph(*read_store(empty_store))
     SCHEMA, ORG, PROV = (rdflib.Namespace(x) for x in ("https://schema.org/", "http://www.w3.org/ns/org#",
