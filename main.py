@@ -269,16 +269,34 @@ def export_rdf(out: Path = typer.Option(..., "--out", help="RDF file to write"),
 
 
 @app.command()
-def review(fmt: RowFormat = typer.Option(RowFormat.table, "--format")):
-    """Identity decisions marked uncertain (name matches that need a human look), with their evidence."""
-    from graph.identities import uncertain_merges
+def review(action: Optional[str] = typer.Argument(None, help="accept or split (none: list the uncertain decisions)"),
+           node: Optional[str] = typer.Argument(None, help="the person node id (column id of the list)"),
+           doc: Optional[str] = typer.Argument(None, help="the document id (column doc of the list)"),
+           fmt: RowFormat = typer.Option(RowFormat.table, "--format")):
+    """Identity decisions marked uncertain, with their evidence; `review accept|split ID DOC` records an
+    analyst's decision in the data folder (review.json), which every later ingest applies."""
+    from graph.identities import ReviewError, record_review, uncertain_merges
     from queries.output import emit
 
+    if action is None:
+        with _store() as store:
+            rows = uncertain_merges(store)
+        if fmt == RowFormat.table:
+            rows = [{k: v for k, v in r.items() if k != "quote"} for r in rows]
+        emit(rows, fmt.value, title="uncertain identity decisions")
+        return
+    if action not in ("accept", "split") or not node or not doc:
+        _err("usage: dipkg review [accept|split NODE_ID DOC_ID]; `dipkg review` lists the ids")
+        raise typer.Exit(2)
     with _store() as store:
-        rows = uncertain_merges(store)
-    if fmt == RowFormat.table:
-        rows = [{k: v for k, v in r.items() if k != "quote"} for r in rows]
-    emit(rows, fmt.value, title="uncertain identity decisions")
+        try:
+            d = record_review(store, action, node, doc)
+        except ReviewError as e:
+            _err(f"error: {e}")
+            raise typer.Exit(1)
+    typer.echo(f"{d.action}: the mention in {d.doc} of {node} (" +
+               ("cleared from review" if d.action == "accept" else "its own person at the next ingest of " + d.doc) +
+               ")")
 
 
 @export_app.command("graphml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.store import Neo4jStore
 from ontology.model import NODE_LABELS
 
-KEY_INDEXED = ("Person", "Organization", "Province", "Post", "Country", "ForeignLocality",
+KEY_INDEXED = ("Person", "Organization", "Province", "Post", "Country", "ForeignLocality", "ForeignBody",
                "InternationalOrganization", "DiplomaticMission", "NGO", "Company")
 
 

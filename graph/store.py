@@ -131,10 +131,31 @@ class Neo4jStore:
         if not server.owns_port(info.pid, info.bolt_port):     # never send the password to a stranger's port
             raise StoreUnavailable(f"port {info.bolt_port} is not held by the embedded server of {server.home}; "
                                    "run `dipkg db stop` and retry")
-        return cls(info.uri, USER, server.password(), DATABASE, embedded=True, data_folder=server.home)
+        store = cls(info.uri, USER, server.password(), DATABASE, embedded=True, data_folder=server.home)
+        store.home = home
+        return store
 
     def close(self) -> None:
         self._driver.close()
+
+    # the identity resolver's CandidateSource (ontology.resolver); see graph/identities.py
+    home: Path | None = None                  # data folder of the review file; None: graph.config.data_home()
+
+    def person_candidates(self, keys):
+        from graph.identities import person_candidates
+        return person_candidates(self, keys)
+
+    def review_decisions(self):
+        from graph.identities import review_decisions
+        return review_decisions(self.home)
+
+    # the RDF export's GraphSource (ontology.rdf)
+    def graph_rows(self) -> tuple[list[dict], list[dict]]:
+        """Every node {id, labels, props} and relationship {a, b, type, props}, in a fixed order."""
+        nodes = sorted(self.read(load_cypher("export_nodes")), key=lambda r: str(r["id"]))
+        rels = sorted(self.read(load_cypher("export_rels")),
+                      key=lambda r: (str(r["a"]), r["type"], str(r["b"]), str((r["props"] or {}).get("key", ""))))
+        return nodes, rels
 
     def __enter__(self) -> "Neo4jStore":
         return self

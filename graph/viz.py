@@ -31,6 +31,7 @@ STYLE = {
     "Province": ("#f28e2b", "hexagon", "⬢"),
     "Country": ("#e15759", "star", "★"),
     "ForeignLocality": ("#ff9da7", "triangle", "▲"),
+    "ForeignBody": ("#d37295", "square", "■"),
     "InternationalOrganization": ("#b07aa1", "triangleDown", "▼"),
     "DiplomaticMission": ("#9c755f", "diamond", "◆"),
     "NGO": ("#76b7b2", "triangleDown", "▼"),

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from graph.config import DOCS_SAMPLED_TYPES, EVIDENCE_SAMPLE
 from graph.store import Neo4jStore, StoreError, StoreUnavailable, fill, load_cypher
 from graph.versions import drop_replaced
-from ontology.projection import GraphBatch
+from ontology.projection import GraphBatch, NodeRow, RelRow
 
 _NODE_TEMPLATE = load_cypher("merge_nodes")
 _REL_TEMPLATE = load_cypher("merge_rels")
 _PERSON_OFFICES = load_cypher("person_offices")
-_NODE_ORDER = ("Document", "Province", "Country", "ForeignLocality", "InternationalOrganization",
+_NODE_ORDER = ("Document", "Province", "Country", "ForeignLocality", "ForeignBody", "InternationalOrganization",
                "DiplomaticMission", "NGO", "Company", "Organization", "Person", "Post", "Meeting", "Commitment")
 
 
@@ -53,40 +53,40 @@ class WriteResult:
     relationships: int = 0
 
 
-def _grouped_nodes(rows: list[dict]) -> list[dict]:
-    """One row per node id: the first row's properties and quote, every document, alias and evidence
-    reference (in order, once)."""
+def _grouped_nodes(rows: list[NodeRow]) -> list[dict]:
+    """One row per node id (the statement's parameter map): the first row's properties and quote, every
+    document, alias and evidence reference (in order, once)."""
     out: dict[str, dict] = {}
     for r in rows:
-        g = out.get(r["id"])
+        g = out.get(r.id)
         if g is None:
-            g = out[r["id"]] = {"id": r["id"], "props": r["props"], "docs": [], "aliases": [], "refs": [],
-                                "quote": r.get("quote")}
-        if r["doc"] not in g["docs"]:
-            g["docs"].append(r["doc"])
-        if r.get("alias") is not None and r["alias"] not in g["aliases"]:
-            g["aliases"].append(r["alias"])
-        if r.get("ref") is not None and r["ref"] not in g["refs"]:       # evidence spans (doc#start-end)
-            g["refs"].append(r["ref"])
-        g["quote"] = g["quote"] or r.get("quote")
+            g = out[r.id] = {"id": r.id, "props": dict(r.props), "docs": [], "aliases": [], "refs": [],
+                             "quote": r.quote}
+        if r.doc not in g["docs"]:
+            g["docs"].append(r.doc)
+        if r.alias is not None and r.alias not in g["aliases"]:
+            g["aliases"].append(r.alias)
+        if r.ref is not None and r.ref not in g["refs"]:       # evidence spans (doc#start-end)
+            g["refs"].append(r.ref)
+        g["quote"] = g["quote"] or r.quote
     return list(out.values())
 
 
-def _grouped_rels(rows: list[dict]) -> list[dict]:
-    """One row per (start, end, key): the first row's properties and quote, every document and
-    evidence reference (once), and the earliest and latest date."""
+def _grouped_rels(rows: list[RelRow]) -> list[dict]:
+    """One row per (start, end, key) (the statement's parameter map): the first row's properties and quote,
+    every document and evidence reference (once), and the earliest and latest date."""
     out: dict[tuple, dict] = {}
     for r in rows:
-        k = (r["a"], r["b"], r["key"])
+        k = (r.a, r.b, r.key)
         g = out.get(k)
         if g is None:
-            g = out[k] = {"a": r["a"], "b": r["b"], "key": r["key"], "props": r["props"], "quote": r["quote"],
+            g = out[k] = {"a": r.a, "b": r.b, "key": r.key, "props": dict(r.props), "quote": r.quote,
                           "docs": [], "refs": [], "first": None, "last": None}
-        if r["doc"] not in g["docs"]:
-            g["docs"].append(r["doc"])
-        if r["ref"] is not None and r["ref"] not in g["refs"]:
-            g["refs"].append(r["ref"])
-        d = r.get("date")
+        if r.doc not in g["docs"]:
+            g["docs"].append(r.doc)
+        if r.ref is not None and r.ref not in g["refs"]:
+            g["refs"].append(r.ref)
+        d = r.date
         if d is not None:
             g["first"] = d if g["first"] is None or d < g["first"] else g["first"]
             g["last"] = d if g["last"] is None or d > g["last"] else g["last"]
@@ -94,8 +94,8 @@ def _grouped_rels(rows: list[dict]) -> list[dict]:
 
 
 def _write_batch(tx, batch: GraphBatch) -> None:
-    versions = [{"id": r["id"], "sha": r["props"]["sha"]} for r in batch.nodes.get("Document", ())
-                if r["props"].get("sha")]
+    versions = [{"id": r.id, "sha": r.props["sha"]} for r in batch.nodes.get("Document", ())
+                if r.props.get("sha")]
     if versions:                              # a changed source replaces its old version (graph/versions.py)
         drop_replaced(tx, versions)
     rels = dict(batch.rels)
@@ -112,11 +112,11 @@ def _write_batch(tx, batch: GraphBatch) -> None:
                 n["links"] = by_node.pop(n["id"], [])
             if by_node:                       # links to nodes this batch does not write: the generic path
                 rels[(_EVIDENCE, label, "Document")] = [r for r in batch.rels[(_EVIDENCE, label, "Document")]
-                                                        if r["a"] in by_node]
+                                                        if r.a in by_node]
             tx.run(node_statement(label), rows=nodes, cap=EVIDENCE_SAMPLE).consume()
     holds = batch.rels.get(("HOLDS", "Person", "Post"))
     if holds:                                 # each person's office list (see person_offices.cypher)
-        tx.run(_PERSON_OFFICES, rows=[{"a": a, "b": b} for a, b in dict.fromkeys((r["a"], r["b"]) for r in holds)]
+        tx.run(_PERSON_OFFICES, rows=[{"a": a, "b": b} for a, b in dict.fromkeys((r.a, r.b) for r in holds)]
                ).consume()
     for (rel_type, start, end) in sorted(rels):
         rows = rels[(rel_type, start, end)]

@@ -20,28 +20,34 @@ PARTNER_LABELS = MappingProxyType({
     "company": "Company",
 })
 
+# A body of a foreign place with its own line of work (its foreign affairs department, its police): a
+# partner, LOCATED_IN its place. Projection makes it from a partner's name (ontology/gazetteer/foreign_bodies.tsv);
+# extraction has no kind for it.
+FOREIGN_BODY = "ForeignBody"
+
 NODE_LABELS: frozenset[str] = frozenset({
     "Document", "Person", "Post", "Organization", "Province",
-    "Meeting", "Commitment", *PARTNER_LABELS.values(),
+    "Meeting", "Commitment", FOREIGN_BODY, *PARTNER_LABELS.values(),
 })
 
-PARTNER_LABEL_SET: frozenset[str] = frozenset(PARTNER_LABELS.values())
-ACTOR_LABELS: frozenset[str] = frozenset({"Person", "Organization", "Province", *PARTNER_LABELS.values()})
+PARTNER_LABEL_SET: frozenset[str] = frozenset({FOREIGN_BODY, *PARTNER_LABELS.values()})
+ACTOR_LABELS: frozenset[str] = frozenset({"Person", "Organization", "Province", *PARTNER_LABEL_SET})
 PLACE_LABELS: frozenset[str] = frozenset({"Province", "Country", "ForeignLocality"})
 
 # type -> (allowed start labels, allowed end labels)
 REL_TYPES = MappingProxyType({
     "HOLDS": (frozenset({"Person"}), frozenset({"Post"})),                       # org:holds
-    "POST_IN": (frozenset({"Post"}), frozenset({"Organization", *PARTNER_LABELS.values()})),  # org:postIn
+    "POST_IN": (frozenset({"Post"}), frozenset({"Organization", *PARTNER_LABEL_SET})),  # org:postIn
     "IN_PROVINCE": (frozenset({"Organization"}), frozenset({"Province"})),
     "ATTENDED": (frozenset({"Person"}), frozenset({"Meeting"})),                 # schema:attendee (inverse)
     "MET": (frozenset({"Person"}), frozenset({"Person"})),
     "HELD_IN": (frozenset({"Meeting"}), PLACE_LABELS),                           # schema:location
-    "INVOLVES": (frozenset({"Meeting"}), frozenset({"Province", *PARTNER_LABELS.values()})),
+    "INVOLVES": (frozenset({"Meeting"}), frozenset({"Province", *PARTNER_LABEL_SET})),
     "MADE_BY": (frozenset({"Commitment"}), ACTOR_LABELS),
     "MADE_TO": (frozenset({"Commitment"}), ACTOR_LABELS),
     "DEALS_WITH": (frozenset({"Province"}), PARTNER_LABEL_SET),
-    "LOCATED_IN": (frozenset({"ForeignLocality", "DiplomaticMission"}), frozenset({"Country"})),
+    "LOCATED_IN": (frozenset({"ForeignLocality", "DiplomaticMission", FOREIGN_BODY}),
+                   frozenset({"Country", "ForeignLocality"})),
     "MERGED_INTO": (frozenset({"Province"}), frozenset({"Province"})),
     "EVIDENCED_BY": (NODE_LABELS - {"Document"}, frozenset({"Document"})),       # prov:wasDerivedFrom
 })

@@ -8,6 +8,11 @@
   (``dipkg:evidence "doc#start-end"``), the quote, ``prov:wasDerivedFrom`` the documents, and
   the relationship's properties (dates, the identity decision on a person's evidence link…).
 - Fact nodes carry their own evidence spans, quote and ``prov:wasDerivedFrom`` documents.
+- The export stands on its own: it carries the vocabulary (``dipkg.ttl``: classes, properties and their
+  alignments to ORG, schema.org and PROV), each node's aligned classes as explicit types (a
+  ``dipkg:Person`` is also a ``schema:Person``; no reasoner needed), English names as ``@en`` labels,
+  and each Document's metadata (title, outlet, url, publication date, source, content hash) under
+  schema.org / Dublin Core terms.
 - Serialisation is deterministic: triples are added in sorted order to a fresh graph with
   fixed prefixes, so the same store gives the same bytes.
 """
@@ -16,7 +21,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -70,6 +77,11 @@ _NODE_PROPS = {
     "verb": DIPKG.verb, "location": DIPKG.locationText, "amount": DIPKG.amount, "by_text": DIPKG.byText,
     "to_text": DIPKG.toText, "text": DIPKG.text, "lang": SCHEMA.inLanguage, "source": DIPKG.source,
     "title": SCHEMA.headline, "date": DCTERMS.date,
+    # Document metadata (the sources' properties)
+    "url": SCHEMA.url, "outlet": DCTERMS.publisher, "publisher": DCTERMS.publisher, "published": SCHEMA.datePublished,
+    "published_date": SCHEMA.datePublished, "date_published": SCHEMA.datePublished, "hash": DIPKG.contentHash,
+    "content_hash": DIPKG.contentHash, "sha256": DIPKG.contentHash, "fetched": PROV.generatedAtTime,
+    "date_basis": DIPKG.dateBasis,
 }
 _REL_PROPS = {
     "evidence": DIPKG.evidence, "quote": DIPKG.quote, "first_date": DIPKG.firstDate, "last_date": DIPKG.lastDate,
@@ -103,9 +115,31 @@ def _prop(name: str, table: dict) -> URIRef | None:
     return DIPKG[camel] if _SAFE_NAME.match(camel) else None
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[tuple, dict[str, frozenset]]:
+    """The vocabulary's triples, and each node label's aligned (non-dipkg) superclasses, transitively."""
+    from ontology.model import VOCAB_FILE
+
+    from rdflib.compare import to_canonical_graph
+
+    # canonical blank-node labels, then skolem IRIs: the same vocabulary gives the same bytes
+    g = to_canonical_graph(Graph().parse(VOCAB_FILE, format="turtle")).skolemize(basepath=VOCAB_NS + "node/")
+    supers: dict[str, frozenset] = {}
+    for cls, label in g.subject_objects(DIPKG.graphLabel):
+        seen, todo = set(), [cls]
+        while todo:
+            for sup in g.objects(todo.pop(), RDFS.subClassOf):
+                if isinstance(sup, URIRef) and sup not in seen:
+                    seen.add(sup)
+                    todo.append(sup)
+        supers[str(label)] = frozenset(x for x in seen if not str(x).startswith(str(DIPKG)))
+    return tuple(g), supers
+
+
 def build_graph(nodes: list[dict], rels: list[dict]) -> Graph:
     """``nodes``: {id, labels, props}; ``rels``: {a, b, type, props} (the export templates' rows)."""
-    triples: set[tuple] = set()
+    vocab, supers = _vocabulary()
+    triples: set[tuple] = set(vocab)
     add = triples.add
     labels: dict[str, str] = {}
     for n in nodes:
@@ -119,7 +153,11 @@ def build_graph(nodes: list[dict], rels: list[dict]) -> Graph:
             continue
         label, props, s = labels[node_id], dict(n["props"] or {}), node_iri(node_id)
         add((s, RDF.type, DIPKG[label]))
+        for sup in supers.get(label, ()):
+            add((s, RDF.type, sup))
         add((s, DIPKG.id, Literal(node_id)))
+        if props.get("name_en"):
+            add((s, RDFS.label, Literal(str(props.pop("name_en")), lang="en")))
         for d in _values(props.get("docs")):
             if str(d) in labels and label != "Document":
                 add((s, PROV.wasDerivedFrom, node_iri(str(d))))
@@ -132,7 +170,7 @@ def build_graph(nodes: list[dict], rels: list[dict]) -> Graph:
             if label == "Meeting" and k == "date":
                 p = SCHEMA.startDate
             elif label == "Document" and k == "date":
-                p = SCHEMA.datePublished
+                p = DCTERMS.date                 # the article's own date; the publication date is "published"
             elif label == "Document" and k == "name":
                 p = RDFS.label
             if p is None:
@@ -205,14 +243,16 @@ def _sorted_jsonld(value):
     return value
 
 
-def read_store(store) -> tuple[list[dict], list[dict]]:
-    """The whole graph, in a fixed order."""
-    from graph.store import load_cypher
+class GraphSource(Protocol):
+    """What the export needs from a store (``graph.store.Neo4jStore`` implements it): every node
+    {id, labels, props} and relationship {a, b, type, props}, in a fixed order."""
 
-    nodes = sorted(store.read(load_cypher("export_nodes")), key=lambda r: str(r["id"]))
-    rels = sorted(store.read(load_cypher("export_rels")),
-                  key=lambda r: (str(r["a"]), r["type"], str(r["b"]), str((r["props"] or {}).get("key", ""))))
-    return nodes, rels
+    def graph_rows(self) -> tuple[list[dict], list[dict]]: ...
+
+
+def read_store(store: GraphSource) -> tuple[list[dict], list[dict]]:
+    """The whole graph, in a fixed order (through the store's ``GraphSource`` side: ontology never imports graph)."""
+    return store.graph_rows()
 
 
 def export_rdf(store, out: Path, fmt: str = "turtle") -> tuple[int, int]:

@@ -1,9 +1,10 @@
 """Person identity within a document and across documents, languages and ingest runs.
 
-``PersonResolver(store).resolve(ex)`` returns a ``Resolution``: for each person name of the
-document, the node id to use (a ``dict``), plus ``names`` (short reference → the full name it
-stands for) and ``decisions`` (name → the rule that decided, its evidence, and whether the
-decision is uncertain). ``ontology.projection.project`` writes the decision onto the person's
+``PersonResolver(source).resolve(ex)`` returns a ``Resolution``: for each person name of the
+document, the node id to use (``ids``), plus ``names`` (short reference → the full name it
+stands for) and ``decisions`` (name → ``IdentityDecision``: the rule that decided, its evidence,
+and whether the decision is uncertain). ``source`` is anything that implements ``CandidateSource``
+(the graph store does; ``ontology`` never imports ``graph``). ``ontology.projection.project`` writes the decision onto the person's
 EVIDENCED_BY link to the document, so every merge explains itself in the store and
 ``dipkg review`` lists the uncertain ones.
 
@@ -17,8 +18,11 @@ Rules, in order:
    up by key, so separate ingest runs join) or was resolved earlier in this run.
 3. A candidate is rejected when the context contradicts: the other side (Vietnamese vs
    foreign), another country, or other offices in another province within a year
-   (``SAME_PERIOD_DAYS``); with no dates to tell, that last case also keeps them apart and is
-   flagged. A person's provinces are the ones their offices name (a minister visiting a
+   (``SAME_PERIOD_DAYS``), or posts in different lines of work (the ``sector`` of
+   ``ontology/gazetteer/bodies.tsv``: a deputy foreign minister and a provincial police director
+   are two people) within a year; with no dates to tell, those cases also keep them apart and are
+   flagged. A change of post in one line of work is a career: "Trợ lý Bộ trưởng" then "Thứ trưởng"
+   of one ministry is one person. A person's provinces are the ones their offices name (a minister visiting a
    province does not belong to it); provinces related by the 2025 mergers do not contradict.
 4. Among compatible candidates the one sharing most context (offices, province, country)
    wins, ties to the smaller id. A match that needed diacritic folding and shares no context,
@@ -26,16 +30,24 @@ Rules, in order:
 5. No candidate: the default id (``make_id("person", key)``). All candidates contradicted:
    a new node whose id adds the distinguishing context to the key.
 
+6. An analyst's decision (``dipkg review accept|split``, a ``ReviewDecision`` from the source)
+   overrides the rules for that mention in that document: ``split`` gives it a node of its own,
+   ``accept`` keeps the match and clears the flag.
+
 Decisions are deterministic given the store's contents and the document order, and a
 document that is already in the store resolves to the nodes it was written to (ingesting
 twice changes nothing).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
+from typing import Literal, Protocol, runtime_checkable
 
 from ontology.facts import Extraction, PersonFact
+from ontology.gazetteer.bodies import canonical_office
 from ontology.identity import fold, make_id, person_key, strip_honorific, surface_key
 
 SAME_PERIOD_DAYS = 365
@@ -48,13 +60,64 @@ comrade permanent standing senator representative leader delegation lieutenant c
 """.split())
 
 
-class Resolution(dict):
-    """name → person node id, with ``names`` (short reference → full name) and ``decisions``."""
+@dataclass(frozen=True)
+class IdentityDecision:
+    """Why a person mention went to its node: the rule, the evidence weighed, and whether a human should look."""
 
-    def __init__(self):
-        super().__init__()
-        self.names: dict[str, str] = {}
-        self.decisions: dict[str, dict] = {}
+    rule: str
+    uncertain: bool
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One document's identity decisions: name → node id, short reference → full name, name → decision."""
+
+    ids: Mapping[str, str]
+    names: Mapping[str, str]
+    decisions: Mapping[str, IdentityDecision]
+
+
+@dataclass(frozen=True)
+class PostHeld:
+    office: str                               # folded office (the Post's key)
+    province: str | None = None
+    country: str | None = None
+    first: str | None = None
+    last: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonCandidate:
+    """A stored Person node with the context the resolver weighs."""
+
+    id: str
+    key: str
+    name: str | None = None
+    side: str | None = None
+    country: str | None = None
+    docs: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    posts: tuple[PostHeld, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """An analyst's decision on one mention: ``accept`` the match to ``node``, or ``split`` it off."""
+
+    action: Literal["accept", "split"]
+    key: str                                  # folded person key of the mention
+    doc: str
+    node: str                                 # the node the resolver had attached it to
+
+
+@runtime_checkable
+class CandidateSource(Protocol):
+    """What the resolver needs from a store (``graph.store.Neo4jStore`` implements it)."""
+
+    def person_candidates(self, keys: Sequence[str]) -> Sequence[PersonCandidate]: ...
+
+    def review_decisions(self) -> Sequence[ReviewDecision]: ...
 
 
 @dataclass
@@ -65,14 +128,35 @@ class Context:
     countries: set[str] = field(default_factory=set)
     provinces: set[str] = field(default_factory=set)
     offices: set[str] = field(default_factory=set)
+    sectors: set[str] = field(default_factory=set)       # lines of work of the offices (bodies.tsv)
+    general: bool = False                                # an office in a body of general competence
     dates: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
 
     def absorb(self, other: "Context") -> None:
         self.side = self.side or other.side
-        for f in ("countries", "provinces", "offices", "dates", "docs", "aliases"):
-            getattr(self, f).update(getattr(other, f))
+        self.general = self.general or other.general
+        self.countries.update(other.countries)
+        self.provinces.update(other.provinces)
+        self.offices.update(other.offices)
+        self.sectors.update(other.sectors)
+        self.dates.update(other.dates)
+        self.docs.update(other.docs)
+        self.aliases.update(other.aliases)
+
+    def add_office(self, office: str, province: str | None = None) -> None:
+        """An office, by its canonical key when the bodies table knows it (so "Deputy Foreign Minister" and
+        "Thứ trưởng Bộ Ngoại giao" agree), with its line of work."""
+        known = canonical_office(office, province)
+        key = known.key if known else fold(office)
+        if not key:
+            return
+        self.offices.add(key)
+        if known and known.body.sector:
+            self.sectors.add(known.body.sector)
+        elif known:
+            self.general = True
 
 
 # --- normalisers (the gazetteer when present) ------------------------------------------------
@@ -197,11 +281,11 @@ def _short_targets(p: PersonFact, persons: list[PersonFact]) -> list[PersonFact]
     return out
 
 
-def resolve_short_references(ex: Extraction) -> tuple[dict[str, str], dict[str, dict]]:
+def resolve_short_references(ex: Extraction) -> tuple[dict[str, str], dict[str, IdentityDecision]]:
     """name → full name for the short references of one document, and the decisions taken."""
     persons = list(ex.persons)
     names: dict[str, str] = {}
-    decisions: dict[str, dict] = {}
+    decisions: dict[str, IdentityDecision] = {}
     # candidates that are references themselves collapse into the fullest form below
     for p in sorted(persons, key=lambda x: (len(name_words(x.name)), x.name)):
         targets = _short_targets(p, persons)
@@ -213,69 +297,68 @@ def resolve_short_references(ex: Extraction) -> tuple[dict[str, str], dict[str, 
         keys = {person_key(n) for n in fulls}
         if len(keys) == 1:
             names[p.name] = fulls[0]
-            decisions[p.name] = {"rule": "short-reference", "uncertain": False,
-                                 "evidence": f"{p.name!r} refers to {fulls[0]!r}, the only matching full name "
-                                             f"in {ex.doc}"}
+            decisions[p.name] = IdentityDecision("short-reference", False,
+                                                 f"{p.name!r} refers to {fulls[0]!r}, the only matching full "
+                                                 f"name in {ex.doc}")
         elif len(keys) > 1:
-            decisions[p.name] = {"rule": "short-reference-ambiguous", "uncertain": True,
-                                 "evidence": f"{p.name!r} could be any of " + "; ".join(repr(n) for n in fulls)}
+            decisions[p.name] = IdentityDecision("short-reference-ambiguous", True,
+                                                 f"{p.name!r} could be any of " + "; ".join(repr(n) for n in fulls))
     return names, decisions
 
 
 # --- the resolver ----------------------------------------------------------------------------
 
 class PersonResolver:
-    def __init__(self, store=None):
-        self.store = store
+    def __init__(self, source: CandidateSource | None = None):
+        if source is not None and not isinstance(source, CandidateSource):
+            raise TypeError("PersonResolver needs a CandidateSource (person_candidates, review_decisions)")
+        self.source = source
         self._seen: dict[str, dict[str, Context]] = {}      # key → node id → context, this run
+        self._reviews: dict[tuple[str, str], ReviewDecision] | None = None
 
     # candidates ---------------------------------------------------------------------------
     def prefetch(self, extractions) -> None:
         """Load the stored candidates of every person key of a batch in one query, instead of
         one round trip per key (the ingest's main cost at scale)."""
-        if self.store is None:
+        if self.source is None:
             return
         keys = sorted({k for ex in extractions for p in ex.persons if (k := person_key(p.name))} - set(self._seen))
         if keys:
             self._load(keys)
 
     def _load(self, keys: list[str]) -> None:
-        from graph.identities import person_candidates
-
         for key in keys:
             self._seen[key] = {}
-        for row in person_candidates(self.store, keys):
-            key = row["key"]
-            c = Context(side=row.get("side"), docs=set(row.get("docs") or ()),
-                        aliases=set(row.get("aliases") or ()) | {row.get("name") or ""})
-            if row.get("country"):
-                c.countries.add(_country(row["country"]))
-            for post in row.get("posts") or ():
-                if not post or not post.get("office"):
+        for row in self.source.person_candidates(keys):
+            c = Context(side=row.side, docs=set(row.docs), aliases=set(row.aliases) | {row.name or ""})
+            if row.country:
+                c.countries.add(_country(row.country))
+            for post in row.posts:
+                if not post.office:
                     continue
-                c.offices.add(post["office"])
-                prov = office_province(post["office"], post.get("province"))
+                c.add_office(post.office)
+                prov = office_province(post.office, post.province)
                 if prov:
                     c.provinces.add(prov)
-                if post.get("country"):
-                    c.countries.add(_country(post["country"]))
-                c.dates.update(d for d in (post.get("first"), post.get("last")) if d)
-            self._seen.setdefault(key, {})[row["id"]] = c
+                if post.country:
+                    c.countries.add(_country(post.country))
+                c.dates.update(d for d in (post.first, post.last) if d)
+            self._seen.setdefault(row.key, {})[row.id] = c
 
     def _candidates(self, key: str) -> dict[str, Context]:
-        out: dict[str, Context] = {}
-        if self.store is not None and key not in self._seen:
+        if self.source is not None and key not in self._seen:
             self._load([key])
-        for node_id, c in self._seen.get(key, {}).items():
-            out[node_id] = c
-        return out
+        return dict(self._seen.get(key, {}))
+
+    def _review(self, key: str, doc: str) -> ReviewDecision | None:
+        if self._reviews is None:
+            self._reviews = {(r.key, r.doc): r for r in (self.source.review_decisions() if self.source else ())}
+        return self._reviews.get((key, doc))
 
     # one document ---------------------------------------------------------------------------
     def resolve(self, ex: Extraction) -> Resolution:
-        res = Resolution()
         short, short_decisions = resolve_short_references(ex)
-        res.names.update(short)
-        res.decisions.update(short_decisions)
+        decisions: dict[str, IdentityDecision] = dict(short_decisions)
 
         # the document's context per full name, grouped by folded key
         groups: dict[str, list[str]] = {}
@@ -293,7 +376,8 @@ class PersonResolver:
             c.aliases.add(full)
             if p.country:
                 c.countries.add(_country(p.country))
-            c.offices.update(fold(o) for o in p.offices if fold(o))
+            for o in p.offices:
+                c.add_office(o, p.province if p.side == "vietnam" else None)
             c.provinces.update(x for o in p.offices if (x := office_province(o, p.province)))
             if ex.date:
                 c.dates.add(ex.date)
@@ -304,32 +388,35 @@ class PersonResolver:
             ids[key] = node_id
             self._seen.setdefault(key, {}).setdefault(node_id, Context()).absorb(ctx[key])
             for full in groups[key]:
-                res.decisions.setdefault(full, decision)
-        for p in ex.persons:
-            key = person_key(short.get(p.name, p.name))
-            if key in ids:
-                res[p.name] = ids[key]
-        return res
+                decisions.setdefault(full, decision)
+        by_name = {p.name: ids[k] for p in ex.persons if (k := person_key(short.get(p.name, p.name))) in ids}
+        return Resolution(MappingProxyType(by_name), MappingProxyType(dict(short)), MappingProxyType(decisions))
 
-    def _decide(self, key: str, doc: Context, doc_id: str) -> tuple[str, dict]:
+    def _decide(self, key: str, doc: Context, doc_id: str) -> tuple[str, IdentityDecision]:
         cands = self._candidates(key)
+        review = self._review(key, doc_id)
+        if review is not None and review.action == "split":
+            node_id = make_id("person", key, "analyst-split", doc_id)
+            return node_id, IdentityDecision("analyst-split", False, f"an analyst split this mention in {doc_id} "
+                                                                    f"from {review.node}")
         default = make_id("person", key)
         if not cands:
-            return default, {"rule": "new", "uncertain": False, "evidence": "no person of this name yet"}
+            return default, IdentityDecision("new", False, "no person of this name yet")
         mine = sorted(i for i, c in cands.items() if doc_id in c.docs)
         if mine:                                     # this document was resolved before: same node again
-            return mine[0], {"rule": "already-ingested", "uncertain": False,
-                             "evidence": f"{doc_id} is already a source of this person"}
+            return mine[0], IdentityDecision("already-ingested", False, f"{doc_id} is already a source of this person")
         scored = []
         rejected = []
         for node_id in sorted(cands):
+            if cands[node_id].docs and all(self._split_off(key, d, node_id) for d in cands[node_id].docs):
+                continue                             # a node made of split-off mentions only: not a candidate
             conflicts, agreements, notes = _compare(doc, cands[node_id])
             if conflicts:
                 rejected.append((node_id, conflicts))
             else:
                 score = 3 * sum(a.startswith("office") for a in agreements) + \
                     2 * sum(a.startswith("province") for a in agreements) + \
-                    sum(a.startswith("country") for a in agreements)
+                    sum(a.startswith("country") or a.startswith("line of work") for a in agreements)
                 scored.append((-score, node_id, agreements, notes))
         if scored:
             scored.sort()
@@ -343,9 +430,10 @@ class PersonResolver:
                                              if tie else [])
             if rejected:
                 evidence.append("kept apart from " + ", ".join(r[0] for r in rejected))
-            return node_id, {"rule": rule, "uncertain": uncertain,
-                             "evidence": "; ".join(evidence) or "same folded name; nothing in the context "
-                                                                 "contradicts"}
+            text = "; ".join(evidence) or "same folded name; nothing in the context contradicts"
+            if review is not None and review.action == "accept" and review.node == node_id:
+                return node_id, IdentityDecision(f"{rule}, analyst-accepted", False, text)
+            return node_id, IdentityDecision(rule, uncertain, text)
         # every candidate contradicted: a node of its own
         tag = "|".join(sorted(doc.provinces) or sorted(doc.countries) or [doc.side or ""]) + "|" + \
             (sorted(doc.offices)[0] if doc.offices else "")
@@ -355,8 +443,12 @@ class PersonResolver:
             n += 1
             node_id = make_id("person", key, tag, str(n))
         undated = any("undated" in c for _, cs in rejected for c in cs)
-        return node_id, {"rule": "split", "uncertain": undated,
-                         "evidence": "; ".join(f"not {i}: {', '.join(cs)}" for i, cs in rejected)}
+        return node_id, IdentityDecision("split", undated,
+                                         "; ".join(f"not {i}: {', '.join(cs)}" for i, cs in rejected))
+
+    def _split_off(self, key: str, doc: str, node_id: str) -> bool:
+        r = self._review(key, doc)
+        return r is not None and r.action == "split"
 
 
 def _compare(doc: Context, node: Context) -> tuple[list[str], list[str], list[str]]:
@@ -377,6 +469,19 @@ def _compare(doc: Context, node: Context) -> tuple[list[str], list[str], list[st
     related = [(a, b) for a in sorted(doc.provinces) for b in sorted(node.provinces) if _provinces_related(a, b)]
     agreements += [f"province {a}" if fold(a) == fold(b) else f"province {a} ~ {b} (2025 merger)"
                    for a, b in related]
+    shared_sectors = doc.sectors & node.sectors
+    agreements += [f"line of work {x}" for x in sorted(shared_sectors)]
+    if doc.sectors and node.sectors and not shared_sectors and not shared_offices and not (doc.general or node.general):
+        what = (f"offices {'/'.join(sorted(doc.offices))} vs {'/'.join(sorted(node.offices))} in other lines of "
+                f"work ({'/'.join(sorted(doc.sectors))} vs {'/'.join(sorted(node.sectors))})")
+        gaps = [g for a in doc.dates for b in node.dates if (g := _days(a, b)) is not None]
+        if not gaps:
+            conflicts.append(f"{what}, undated")
+        elif min(gaps) <= SAME_PERIOD_DAYS:
+            conflicts.append(f"{what} within {min(gaps)} days")
+        else:
+            notes.append(f"changed line of work? {what}, {min(gaps)} days apart")
+        return conflicts, agreements, notes
     if doc.provinces and node.provinces and not related and not shared_offices:
         what = (f"offices {'/'.join(sorted(doc.offices)) or '?'} vs {'/'.join(sorted(node.offices)) or '?'} in "
                 f"provinces {'/'.join(sorted(doc.provinces))} vs {'/'.join(sorted(node.provinces))}")

@@ -17,7 +17,8 @@ OPTIONAL MATCH (t3:InternationalOrganization {key: $partner})
 OPTIONAL MATCH (t4:DiplomaticMission {key: $partner})
 OPTIONAL MATCH (t5:NGO {key: $partner})
 OPTIONAL MATCH (t6:Company {key: $partner})
-WITH pr, [t IN [t1, t2, t3, t4, t5, t6] WHERE t IS NOT NULL] AS pts
+OPTIONAL MATCH (t7:ForeignBody {key: $partner})
+WITH pr, [t IN [t1, t2, t3, t4, t5, t6, t7] WHERE t IS NOT NULL] AS pts
 CALL {
   WITH pr, pts
   MATCH (c:Commitment) WHERE $province IS NULL AND $partner IS NULL RETURN c
@@ -30,7 +31,7 @@ CALL {
   UNION
   WITH pr, pts
   UNWIND pts AS pt
-  MATCH (pt)<-[:LOCATED_IN*0..1]-(e)<-[:MADE_BY|MADE_TO]-(c:Commitment) WHERE pr IS NULL RETURN c
+  MATCH (pt)<-[:LOCATED_IN*0..2]-(e)<-[:MADE_BY|MADE_TO]-(c:Commitment) WHERE pr IS NULL RETURN c
   UNION
   WITH pr, pts
   UNWIND pts AS pt
@@ -47,7 +48,7 @@ WHERE ($kind IS NULL OR c.kind = toLower($kind))
   AND ($recipient IS NULL OR EXISTS { MATCH (c)-[:MADE_TO]->(rc) WHERE rc.key CONTAINS $recipient })
   AND ($partner IS NULL OR $province IS NULL OR EXISTS {
         MATCH (c)-[:MADE_BY|MADE_TO]->(e2)
-        WHERE any(pt IN pts WHERE e2 = pt OR e2.country = pt.name OR EXISTS { MATCH (e2)-[:LOCATED_IN]->(pt) }) })
+        WHERE any(pt IN pts WHERE e2 = pt OR e2.country = pt.name OR EXISTS { MATCH (e2)-[:LOCATED_IN*1..2]->(pt) }) })
 WITH c ORDER BY c.date, c.doc, c.text LIMIT $limit
 RETURN c.date AS date, c.kind AS kind, c.text AS text, c.amount AS amount,
        [(c)-[:MADE_BY]->(w1) | w1.name] AS makers, [(c)-[:MADE_TO]->(w2) | w2.name] AS recipients,

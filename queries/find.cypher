@@ -10,6 +10,7 @@ CALL {
   UNION MATCH (n:Post) WHERE n.key CONTAINS $text RETURN n
   UNION MATCH (n:Country) WHERE n.key CONTAINS $text RETURN n
   UNION MATCH (n:ForeignLocality) WHERE n.key CONTAINS $text RETURN n
+  UNION MATCH (n:ForeignBody) WHERE n.key CONTAINS $text RETURN n
   UNION MATCH (n:InternationalOrganization) WHERE n.key CONTAINS $text RETURN n
   UNION MATCH (n:DiplomaticMission) WHERE n.key CONTAINS $text RETURN n
   UNION MATCH (n:NGO) WHERE n.key CONTAINS $text RETURN n

@@ -10,6 +10,7 @@ CALL {
   UNION MATCH (x:Province {key: $a}) RETURN x
   UNION MATCH (x:Country {key: $a}) RETURN x
   UNION MATCH (x:ForeignLocality {key: $a}) RETURN x
+  UNION MATCH (x:ForeignBody {key: $a}) RETURN x
   UNION MATCH (x:InternationalOrganization {key: $a}) RETURN x
   UNION MATCH (x:DiplomaticMission {key: $a}) RETURN x
   UNION MATCH (x:NGO {key: $a}) RETURN x
@@ -20,7 +21,7 @@ CALL {
   MATCH (x)-[:ATTENDED]->(m:Meeting) RETURN m
   UNION
   WITH x
-  MATCH (x)<-[:LOCATED_IN*0..1]-(y)<-[:INVOLVES|HELD_IN]-(m:Meeting) RETURN m
+  MATCH (x)<-[:LOCATED_IN*0..2]-(y)<-[:INVOLVES|HELD_IN]-(m:Meeting) RETURN m
 }
 WITH collect(DISTINCT m) AS ma
 CALL {
@@ -28,6 +29,7 @@ CALL {
   UNION MATCH (z:Province {key: $b}) RETURN z
   UNION MATCH (z:Country {key: $b}) RETURN z
   UNION MATCH (z:ForeignLocality {key: $b}) RETURN z
+  UNION MATCH (z:ForeignBody {key: $b}) RETURN z
   UNION MATCH (z:InternationalOrganization {key: $b}) RETURN z
   UNION MATCH (z:DiplomaticMission {key: $b}) RETURN z
   UNION MATCH (z:NGO {key: $b}) RETURN z
@@ -38,7 +40,7 @@ CALL {
   MATCH (z)-[:ATTENDED]->(m:Meeting) RETURN m
   UNION
   WITH z
-  MATCH (z)<-[:LOCATED_IN*0..1]-(y)<-[:INVOLVES|HELD_IN]-(m:Meeting) RETURN m
+  MATCH (z)<-[:LOCATED_IN*0..2]-(y)<-[:INVOLVES|HELD_IN]-(m:Meeting) RETURN m
 }
 WITH ma, collect(DISTINCT m) AS mb
 UNWIND [m IN ma WHERE m IN mb] AS m

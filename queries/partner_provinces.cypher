@@ -1,5 +1,5 @@
 // The reverse of partner_network: which Vietnamese provinces deal with a foreign partner (a country also
-// covers its localities and missions), with the documents, meetings and commitments where they dealt,
+// covers its localities, their bodies and its missions), with the documents, meetings and commitments where they dealt,
 // the first and last dates and the evidence references (the first 20 seen per dealing).
 // The partner is found through the key indexes of the partner labels, one branch per label.
 // @param partner key   the foreign partner (folded name, e.g. lao, han quoc, savannakhet)
@@ -9,12 +9,13 @@
 CALL {
   MATCH (t:Country {key: $partner}) RETURN t
   UNION MATCH (t:ForeignLocality {key: $partner}) RETURN t
+  UNION MATCH (t:ForeignBody {key: $partner}) RETURN t
   UNION MATCH (t:InternationalOrganization {key: $partner}) RETURN t
   UNION MATCH (t:DiplomaticMission {key: $partner}) RETURN t
   UNION MATCH (t:NGO {key: $partner}) RETURN t
   UNION MATCH (t:Company {key: $partner}) RETURN t
 }
-MATCH (x)-[:LOCATED_IN*0..1]->(t)
+MATCH (x)-[:LOCATED_IN*0..2]->(t)
 MATCH (pr:Province)-[d:DEALS_WITH]->(x)
 WHERE ($since IS NULL OR d.last_date >= $since)
   AND ($until IS NULL OR d.first_date <= $until)

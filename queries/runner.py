@@ -7,9 +7,11 @@ per parameter::
     // @param person name   the person (any case, with or without diacritics)
     // @param limit int = 100   at most this many rows
 
-Parameter types: ``str``, ``int``, ``float``, ``bool``, ``date`` (ISO), ``name``
-(folded to the graph's matching key). Values are always sent as ``$parameters``;
-nothing the user types becomes Cypher text.
+Parameter types: ``str``, ``int``, ``float``, ``bool``, ``date`` (ISO), ``name`` (a person,
+folded to the graph's matching key), ``key`` (a province, partner or body in any language the
+gazetteers know: "laos", "Lào" and "CHDCND Lào" give the key of the one node ``lao``;
+"Ministry of Foreign Affairs" gives ``bo ngoai giao``; see ``resolve_key``). Values are always
+sent as ``$parameters``; nothing the user types becomes Cypher text.
 """
 from __future__ import annotations
 
@@ -82,12 +84,29 @@ def _coerce(p: Param, value: object) -> object:
         if p.type == "name":
             return person_key(value)
         if p.type == "key":
-            return fold(value)
+            return resolve_key(value)
     except QueryError:
         raise
     except ValueError:
         raise QueryError(f"parameter {p.name}: {value!r} is not a valid {p.type}") from None
     return value
+
+
+def resolve_key(value: str) -> str:
+    """The graph key a name stands for, through the gazetteers' Vietnamese and English names: a partner
+    (canonical entry), a Vietnamese province, a listed body or office; else the name folded (which still
+    matches a key, or part of one where a template uses CONTAINS)."""
+    from ontology.gazetteer.bodies import key_of
+    from ontology.gazetteer.partners import lookup
+    from ontology.gazetteer.provinces import canonical_province
+
+    entry = lookup(value)
+    if entry is not None:
+        return fold(entry.canonical)
+    province = canonical_province(value)
+    if province is not None:
+        return fold(province)
+    return key_of(value)
 
 
 def parse(path: Path) -> Template:

@@ -10,6 +10,7 @@ CALL {
   UNION MATCH (x:Province {key: $a}) RETURN x
   UNION MATCH (x:Country {key: $a}) RETURN x
   UNION MATCH (x:ForeignLocality {key: $a}) RETURN x
+  UNION MATCH (x:ForeignBody {key: $a}) RETURN x
   UNION MATCH (x:InternationalOrganization {key: $a}) RETURN x
   UNION MATCH (x:DiplomaticMission {key: $a}) RETURN x
   UNION MATCH (x:NGO {key: $a}) RETURN x
@@ -21,6 +22,7 @@ CALL {
   UNION MATCH (y:Province {key: $b}) RETURN y
   UNION MATCH (y:Country {key: $b}) RETURN y
   UNION MATCH (y:ForeignLocality {key: $b}) RETURN y
+  UNION MATCH (y:ForeignBody {key: $b}) RETURN y
   UNION MATCH (y:InternationalOrganization {key: $b}) RETURN y
   UNION MATCH (y:DiplomaticMission {key: $b}) RETURN y
   UNION MATCH (y:NGO {key: $b}) RETURN y

@@ -1,5 +1,5 @@
 // A timeline of meetings for a person, a province or a foreign partner (a country also covers its
-// localities), oldest first; with no filter at all, every meeting. Null filters are ignored.
+// localities and their bodies), oldest first; with no filter at all, every meeting. Null filters are ignored.
 // The person, province or partner is the starting point (found through the key indexes), so only a call
 // without any of them reads every meeting.
 // @param person name = null   a person who attended (folded; a unique part of the name also works)
@@ -15,7 +15,8 @@ OPTIONAL MATCH (t3:InternationalOrganization {key: $partner})
 OPTIONAL MATCH (t4:DiplomaticMission {key: $partner})
 OPTIONAL MATCH (t5:NGO {key: $partner})
 OPTIONAL MATCH (t6:Company {key: $partner})
-WITH pr, [t IN [t1, t2, t3, t4, t5, t6] WHERE t IS NOT NULL] AS pts
+OPTIONAL MATCH (t7:ForeignBody {key: $partner})
+WITH pr, [t IN [t1, t2, t3, t4, t5, t6, t7] WHERE t IS NOT NULL] AS pts
 CALL {
   WITH pr, pts
   MATCH (m:Meeting) WHERE $person IS NULL AND $province IS NULL AND $partner IS NULL RETURN m
@@ -30,7 +31,7 @@ CALL {
   UNION
   WITH pr, pts
   UNWIND pts AS pt
-  MATCH (pt)<-[:LOCATED_IN*0..1]-(pl)<-[:INVOLVES|HELD_IN]-(m:Meeting) WHERE $person IS NULL AND $province IS NULL
+  MATCH (pt)<-[:LOCATED_IN*0..2]-(pl)<-[:INVOLVES|HELD_IN]-(m:Meeting) WHERE $person IS NULL AND $province IS NULL
   RETURN m
 }
 // The branches above already hold the first condition given (person, else province, else partner);
@@ -41,7 +42,7 @@ WHERE ($since IS NULL OR m.date >= $since)
   AND ($province IS NULL OR $person IS NULL
        OR EXISTS { MATCH (m)-[:INVOLVES|HELD_IN]->(pr:Province) WHERE pr.key = $province })
   AND ($partner IS NULL OR ($person IS NULL AND $province IS NULL)
-       OR EXISTS { MATCH (m)-[:INVOLVES|HELD_IN]->(pl)-[:LOCATED_IN*0..1]->(pt) WHERE pt.key = $partner })
+       OR EXISTS { MATCH (m)-[:INVOLVES|HELD_IN]->(pl)-[:LOCATED_IN*0..2]->(pt) WHERE pt.key = $partner })
 WITH m ORDER BY m.date, m.doc, m.name LIMIT $limit
 OPTIONAL MATCH (m)<-[at:ATTENDED]-(p:Person)
 WITH m, collect(DISTINCT p.name) AS people, head(collect(at.quote)) AS quote

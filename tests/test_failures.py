@@ -28,7 +28,7 @@ from neo4j.exceptions import Neo4jError
 from graph.config import DOCS_SAMPLED_TYPES, EVIDENCE_SAMPLE
 from graph.store import StoreError
 from graph.writer import GraphWriter
-from ontology.projection import project
+from ontology.projection import NodeRow, project
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -50,8 +50,8 @@ def _expected(ids: range) -> tuple[dict[str, tuple[int, int]], set, set]:
     for i in ids:
         ex = make_doc(7, POOL, i).extraction
         b = project(ex, None)
-        dn = {(label, r["id"]) for label, rows in b.nodes.items() for r in rows}
-        dr = {(t, r["a"], r["b"], r["key"]) for (t, _, _), rows in b.rels.items() for r in rows}
+        dn = {(label, r.id) for label, rows in b.nodes.items() for r in rows}
+        dr = {(t, r.a, r.b, r.key) for (t, _, _), rows in b.rels.items() for r in rows}
         per_doc[ex.doc] = (len({x for x in dn if x[0] != "Document"}),
                            len({x for x in dr if x[0] not in DOCS_SAMPLED_TYPES}))
         nodes |= dn
@@ -175,8 +175,8 @@ def test_non_transient_error_refuses_only_that_document_and_leaves_nothing_of_it
     good = [make_doc(7, POOL, i).extraction for i in range(3)]
     bad = make_doc(7, POOL, 3).extraction
     bad_batch = project(bad)
-    bad_batch.nodes["Commitment"].append({"id": "commitment:bad", "doc": bad.doc, "ref": None, "alias": None,
-                                          "props": {"name": "x", "nested": {"a": 1}}})   # maps are not property values
+    bad_batch.nodes["Commitment"].append(NodeRow("commitment:bad", bad.doc, {"name": "x", "nested": {"a": 1}}))
+    # maps are not property values
     docs = [(ex.doc, project(ex)) for ex in good[:2]] + [(bad.doc, bad_batch)] + [(good[2].doc, project(good[2]))]
     result = GraphWriter(empty_store).write(docs)
     assert result.written == [ex.doc for ex in good]

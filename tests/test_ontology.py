@@ -98,14 +98,14 @@ def test_short_references_resolve_within_a_document():
                                                     ("ông Phú", "vietnam"), ("Trần Công Phú", "vietnam"),
                                                     ("Ito Naoki", "foreign"), ("Đại sứ Ito", "foreign")))
     assert names == {"Bộ trưởng Sơn": "Bùi Thanh Sơn", "ông Phú": "Trần Công Phú", "Đại sứ Ito": "Ito Naoki"}
-    assert all(d["rule"] == "short-reference" and not d["uncertain"] for d in decisions.values())
+    assert all(d.rule == "short-reference" and not d.uncertain for d in decisions.values())
 
 
 def test_ambiguous_short_reference_is_left_alone_and_flagged():
     names, decisions = resolve_short_references(_ex(("Hà Trọng Hải", "vietnam"), ("Nguyễn Đức Hải", "vietnam"),
                                                     ("ông Hải", "vietnam")))
     assert names == {}
-    assert decisions["ông Hải"]["uncertain"] and decisions["ông Hải"]["rule"] == "short-reference-ambiguous"
+    assert decisions["ông Hải"].uncertain and decisions["ông Hải"].rule == "short-reference-ambiguous"
 
 
 def test_a_vietnamese_surname_alone_is_not_a_reference_and_sides_must_agree():

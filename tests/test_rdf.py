@@ -33,7 +33,7 @@ def test_export_parses_and_conforms_to_the_shapes(filled, tmp_path):
     conforms, report = validate(g)
     assert conforms, report
     # every label and relationship of the store is there
-    labels = {str(o).rsplit("#", 1)[1] for o in g.objects(None, RDF.type)}
+    labels = {str(o).rsplit("#", 1)[1] for o in g.objects(None, RDF.type) if str(o).startswith(str(DIPKG))}
     assert {"Person", "Post", "Meeting", "Commitment", "Document", "Province", "Country", "Assertion"} <= labels
     preds = set(g.predicates())
     for p in ("holds", "postIn", "attended", "met", "madeBy", "madeTo", "evidencedBy", "mergedInto", "heldIn"):
@@ -84,3 +84,35 @@ def test_shapes_catch_a_fact_without_evidence(filled):
     g.remove((person, DIPKG.evidence, None))
     conforms, report = validate(g)
     assert not conforms and "evidence" in report
+
+
+def test_export_stands_on_its_own_vocabulary_alignments_and_document_metadata(empty_store):
+    """The export carries the vocabulary with its ORG / schema.org / PROV alignments, the aligned types on
+    each node, English names as @en labels, and the Document's metadata properties."""
+    from graph.writer import GraphWriter
+    from ontology.projection import NodeRow, project
+
+    ex = wb.w1()
+    batch = project(ex, "https://news.example/w1")
+    [doc_row] = batch.nodes["Document"]
+    batch.nodes["Document"] = [NodeRow(doc_row.id, doc_row.doc, {**doc_row.props, "url": "https://news.example/w1",
+                                       "outlet": "Báo Mẫu", "published": "2024-03-06", "hash": "abc123"})]
+    GraphWriter(empty_store).write([(ex.doc, batch)])
+    g = build_graph(*read_store(empty_store))
+    SCHEMA, ORG, PROV = (rdflib.Namespace(x) for x in ("https://schema.org/", "http://www.w3.org/ns/org#",
+                                                       "http://www.w3.org/ns/prov#"))
+    RDFS = rdflib.RDFS
+    assert (DIPKG.Person, RDFS.subClassOf, SCHEMA.Person) in g           # the vocabulary is in the export
+    assert (DIPKG.holds, RDFS.subPropertyOf, ORG.holds) in g
+    doc = node_iri("w1")
+    assert (doc, RDF.type, SCHEMA.NewsArticle) in g and (doc, RDF.type, PROV.Entity) in g
+    assert (doc, SCHEMA.url, rdflib.Literal("https://news.example/w1")) in g
+    assert (doc, DIPKG.contentHash, rdflib.Literal("abc123")) in g
+    assert any(str(o) == "Báo Mẫu" for o in g.objects(doc, rdflib.URIRef("http://purl.org/dc/terms/publisher")))
+    assert str(g.value(doc, SCHEMA.datePublished)) == "2024-03-06"
+    persons = set(g.subjects(RDF.type, DIPKG.Person))
+    assert persons and all((p, RDF.type, SCHEMA.Person) in g for p in persons)
+    laos = [c for c in g.subjects(RDF.type, DIPKG.Country)]
+    assert any(rdflib.Literal("Laos", lang="en") in set(g.objects(c, RDFS.label)) for c in laos)
+    conforms, report = validate(g)
+    assert conforms, report

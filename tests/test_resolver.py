@@ -76,7 +76,7 @@ def test_a_person_who_moves_post_keeps_one_node_with_both_posts(empty_store):
     rows = people(empty_store, "le thi thu")
     assert len(rows) == 1
     posts = {p["office"]: (sorted(p["docs"]), p["first"], p["last"]) for p in rows[0]["posts"]}
-    assert posts == {"Phó Chủ tịch UBND tỉnh Lạng Sơn": (["mv1", "mv3"], "2021-04-01", "2022-02-01"),
+    assert posts == {"Phó Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn": (["mv1", "mv3"], "2021-04-01", "2022-02-01"),
                      "Bí thư Tỉnh ủy Lạng Sơn": (["mv2"], "2024-09-01", "2024-09-01")}
 
 

@@ -60,7 +60,7 @@ def test_edges_are_labelled_by_kind_and_date_and_tips_carry_offices_and_quotes(c
     labels = {e["label"] for e in data["edges"]}
     assert "MET 2024-06-10" in labels and "DEALS_WITH 2024-03-05–2025-01-15" in labels
     tam = next(html.unescape(n["tip"]) for n in data["nodes"] if n["label"] == wc.TAM)
-    assert f"Chủ tịch UBND tỉnh {wc.QT} (2024-03-05)" in tam and f"Bí thư Tỉnh ủy {wc.QT} (2025-01-15)" in tam
+    assert f"Chủ tịch Ủy ban nhân dân tỉnh {wc.QT} (2024-03-05)" in tam and f"Bí thư Tỉnh ủy {wc.QT} (2025-01-15)" in tam
     met = next(html.unescape(e["tip"]) for e in data["edges"] if e["label"] == "MET 2024-06-10")
     assert "hội đàm" in met and "Evidence: w2#" in met
 

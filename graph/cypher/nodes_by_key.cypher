@@ -6,6 +6,7 @@ CALL {
   UNION MATCH (n:Organization) WHERE n.key = $key OR ($partial AND n.key CONTAINS $key) RETURN n
   UNION MATCH (n:Country) WHERE n.key = $key OR ($partial AND n.key CONTAINS $key) RETURN n
   UNION MATCH (n:ForeignLocality) WHERE n.key = $key OR ($partial AND n.key CONTAINS $key) RETURN n
+  UNION MATCH (n:ForeignBody) WHERE n.key = $key OR ($partial AND n.key CONTAINS $key) RETURN n
   UNION MATCH (n:InternationalOrganization) WHERE n.key = $key OR ($partial AND n.key CONTAINS $key) RETURN n
   UNION MATCH (n:DiplomaticMission) WHERE n.key = $key OR ($partial AND n.key CONTAINS $key) RETURN n
   UNION MATCH (n:NGO) WHERE n.key = $key OR ($partial AND n.key CONTAINS $key) RETURN n
