@@ -56,7 +56,7 @@ def empty_store(store):
 @pytest.fixture(scope="session")
 def cli(dipkg_home, store):
     """Run the CLI as a user would, against the session's server (same DIPKG_HOME)."""
-    env = {**os.environ, "DIPKG_HOME": str(dipkg_home)}
+    env = {**os.environ, "DIPKG_HOME": str(dipkg_home), "COLUMNS": "200"}    # a wide terminal: tables unwrapped
 
     def run(*args: str, check: bool = False) -> subprocess.CompletedProcess:
         proc = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,

@@ -80,8 +80,9 @@ def test_a_replacement_that_fails_leaves_the_old_version_whole(empty_store, tmp_
     from dataclasses import replace
     d = replace(d, doc=doc_id)
     batch = project(extract(d.doc, d.text), d.source, None, d.provenance())
-    batch.nodes["Commitment"].append({"id": "commitment:bad", "doc": d.doc, "ref": None, "alias": None,
-                                      "props": {"name": "x", "nested": {"a": 1}}})   # maps are not property values
+    from ontology.projection import NodeRow
+    batch.nodes["Commitment"].append(NodeRow(id="commitment:bad", doc=d.doc,
+                                             props={"name": "x", "nested": {"a": 1}}))   # maps are not property values
     result = GraphWriter(empty_store).write([(d.doc, batch)])
     assert list(result.failed) == [d.doc]
     assert dump(empty_store) == before
