@@ -8,11 +8,12 @@ a name; loaders/places.py compiles the surfaces into one regex.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .fold import key, tone
+from .fold import key, strip_accents, tone
 
 HERE = Path(__file__).parent
 # CLDR names that running text never uses as such, or that are Vietnam itself.
@@ -27,6 +28,16 @@ class Entry:
     kind: str                      # country | foreign_locality | international_org | embassy | ngo | company
     country: str | None            # ISO 3166 alpha-2
     weak: bool = False             # bare mention is not a partner (capitals, ambiguous short names)
+    # One entity in both languages (filled on what ``lookup`` returns; empty on raw ``entries()`` rows):
+    name_vi: str = ""              # the Vietnamese name (CLDR vi for countries, the press form otherwise)
+    name_en: str = ""              # the English name (CLDR en for countries, the romanised form otherwise)
+    aliases: tuple[str, ...] = ()  # every surface the gazetteer knows for it, both languages
+    code: str | None = None        # ISO 3166-1 alpha-2 (country), ISO 3166-2 (subdivision), else None
+
+    @property
+    def entity_id(self) -> str:
+        """A stable id for the entity whatever name found it ("country:LA", "foreign_locality:LA-HO")."""
+        return f"{self.kind}:{self.code or key(self.canonical)}"
 
 
 def _read(name: str) -> list[dict]:
@@ -69,19 +80,94 @@ def entries() -> tuple[Entry, ...]:
     return tuple(seen.values())
 
 
+def _group(e: Entry) -> tuple[str, str]:
+    """Countries group on their ISO code (a hand row may spell the canonical differently), others on the canonical."""
+    return (e.kind, e.country if e.kind == "country" and e.country else key(e.canonical))
+
+
+def _is_acronym(s: str) -> bool:
+    return s.replace(".", "").replace("-", "").replace(" ", "").isupper()
+
+
+def _vietnamese(s: str) -> bool:
+    return strip_accents(s) != s
+
+
+@lru_cache(maxsize=1)
+def entities() -> dict[tuple[str, str], Entry]:
+    """One entry per real partner (kind, canonical key), with its names in both languages and all its
+    surfaces. Countries take CLDR's vi/en names; other entries the canonical as Vietnamese name (or the
+    first Vietnamese surface when the canonical is an acronym) and the first romanised surface as English."""
+    countries = {r["iso"]: r for r in _read("countries.tsv")}
+    subdivision_codes: dict[tuple[str, str], str] = {}
+    for r in _read("subdivisions.tsv"):
+        for form in (r["iso_name"], r["name"]):
+            subdivision_codes.setdefault((r["country"], key(form)), r["code"])
+    groups: dict[tuple[str, str], list[Entry]] = {}
+    for e in entries():
+        groups.setdefault(_group(e), []).append(e)
+    out: dict[tuple[str, str], Entry] = {}
+    for g, rows in groups.items():
+        first = rows[0]
+        canon = first.canonical
+        surfaces = tuple(dict.fromkeys([canon] + [r.surface for r in rows]))
+        code = None
+        if first.kind == "country" and first.country in countries:
+            code = first.country
+            name_vi, name_en = tone(countries[code]["vi"]), countries[code]["en"] or canon
+        else:
+            if first.kind == "foreign_locality" and first.country:
+                code = next((subdivision_codes[(first.country, key(s))] for s in surfaces
+                             if (first.country, key(s)) in subdivision_codes), None)
+            name_vi = canon
+            if _is_acronym(canon):
+                name_vi = next((s for s in surfaces if _vietnamese(s)), canon)
+            romanised = [s for s in surfaces if not _vietnamese(s)]
+            name_en = next((s for s in romanised if not _is_acronym(s)), romanised[0] if romanised else canon)
+        own = next((r for r in rows if r.surface == canon), first)
+        out[g] = Entry(canon, canon, first.kind, first.country, own.weak, name_vi, name_en, surfaces, code)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Entry]:
+    """Surface key → the entity it names (the first listed surface wins a key shared by two)."""
+    ents = entities()
     idx: dict[str, Entry] = {}
     for e in entries():
-        idx.setdefault(key(e.surface), e)
+        idx.setdefault(key(e.surface), ents[_group(e)])
     return idx
 
 
-def lookup(name: str | None) -> Entry | None:
-    """A partner name in any listed form (case/accents folded) → its entry, else None."""
+@lru_cache(maxsize=1)
+def _state_forms() -> re.Pattern:
+    """Leading state forms ("CHDCND", "Cộng hòa", "Republic of the" …) from state_forms.tsv, longest first."""
+    forms = [r["form"] for r in _read("state_forms.tsv") if r["form"]]
+    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{alts})\s+)+", re.I)
+
+
+def surface_entry(name: str | None) -> Entry | None:
+    """The raw gazetteer row for exactly this surface (its own ``weak`` flag), else None."""
     if not name:
         return None
-    return _index().get(key(name))
+    k = key(name)
+    return next((e for e in entries() if key(e.surface) == k), None)
+
+
+def lookup(name: str | None) -> Entry | None:
+    """A partner name in any listed form, Vietnamese or English, with or without accents, case folded,
+    with or without a state form in front ("CHDCND Lào", "Republic of Korea") → its entity, else None.
+    Every name of one entity gives the same entry."""
+    if not name:
+        return None
+    idx = _index()
+    hit = idx.get(key(name))
+    if hit is None:
+        bare = _state_forms().sub("", tone(name).strip())
+        if bare and bare != name.strip():
+            hit = idx.get(key(bare))
+    return hit
 
 
 def country_name(iso: str, lang: str = "vi") -> str | None:
