@@ -45,7 +45,7 @@ _WEAK_OK_AFTER = re.compile(rf"^\s+(?:[Cc]ity|Capital|Prefecture|[Pp]rovince|Met
 _LOWER_STOP = r"(?:tại|của|với|ở|tỉnh|thành|phố|hai|ba|bốn|năm|các|những|cùng|và|đã|sẽ|đến|từ|cho|trong|huyện|châu|về)"
 _ORG_BEFORE = re.compile(
     rf"(?:Sở(?:\s+{_CAP}(?:\s+(?:và\s+)?{_CAP}|\s+(?!{_LOWER_STOP}\b)[a-zđà-ỹ]+){{0,4}})?|Công an|Chính quyền(?:\s+[Nn]hân dân)?|"
-    rf"Hội đồng(?:\s+[Nn]hân dân)?|Ủy ban [Nn]hân dân|UBND|Văn phòng(?:\s+{_CAP}(?:\s+[a-zđà-ỹ]+)?)?|"
+    rf"Hội đồng(?:\s+[Nn]hân dân)?|Ủy ban [Nn]hân dân|UBND|UBCQ|Ủy ban [Cc]hính quyền|Văn phòng(?:\s+{_CAP}(?:\s+[a-zđà-ỹ]+)?)?|"
     rf"Bộ Chỉ huy Quân sự|Ban Đối ngoại|Ban Ngoại vụ|Tòa thị chính|Đài Phát thanh(?:\s+và)?\s+Truyền hình|"
     rf"Đại học|Trường Đại học|Bệnh viện)\s+$")
 _ORG_AFTER_EN = re.compile(r"^\s+(?:Provincial\s+)?(?:People['’]s Committee|Government|Metropolitan Government|"
@@ -124,17 +124,18 @@ def _demonyms() -> frozenset[str]:
 # ---------------------------------------------------------------------------------------------
 # the compiled gazetteers
 
+_SEP = r"(?:[ \u00a0]*[-–—‐][ \u00a0]*|[ \u00a0]+)"        # "Xa-van-na-khệt" = "Xa van na khệt" = "Xa - van"
+
+
 def _flex_atoms(surface: str) -> list[str]:
-    """A surface as regex atoms: any run of spaces, hyphens around dashes, optional space after a dot;
-    every other character literally."""
+    """A surface as regex atoms: a space or a hyphen (with or without spaces around it) between two
+    words is one separator, a dot may be followed by a space; every other character literally."""
     out: list[str] = []
     for tok in re.split(r"(\s*[-–—‐]\s*|\s+|\.\s*)", surface):
         if not tok:
             continue
-        if re.fullmatch(r"\s*[-–—‐]\s*", tok):
-            out.append(r"\s*[-–—‐]\s*")
-        elif tok.isspace():
-            out.append(r"[ \u00a0]+")
+        if re.fullmatch(r"\s*[-–—‐]\s*", tok) or tok.isspace():
+            out.append(_SEP)
         elif tok.strip() == ".":
             out.append(r"\.\s?")
         else:
@@ -160,7 +161,8 @@ def _province_gaz() -> _Gaz:
     for surface, canon in gz_provinces.surfaces():
         forms = [surface]
         if " " in surface and not surface.isascii():
-            forms.append(surface.upper())
+            head, *rest = surface.split(" ")
+            forms += [surface.upper(), " ".join([head] + [w.lower() for w in rest])]  # "tỉnh Lạng sơn": see below
         for f in forms:
             surfaces.append(f)
             by_key.setdefault(key(f), canon)
@@ -277,6 +279,20 @@ def _vi_province(name: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # provinces
 
+@lru_cache(maxsize=1)
+def _province_exact() -> frozenset[str]:
+    """Province surfaces as the gazetteer writes them (and in capitals): any other case is a variant."""
+    return frozenset(_case_key(f) for sf, _ in gz_provinces.surfaces() for f in (sf, sf.upper()))
+
+
+def _case_key(s: str) -> str:
+    """Spaces and hyphens folded, case kept: "Bà Rịa - Vũng Tàu" = "Bà Rịa-Vũng Tàu" ≠ "Bà rịa-Vũng tàu"."""
+    return re.sub(r"[\s\u00a0\-–—‐]+", " ", s).strip()
+
+
+_HEADED_LOWER = re.compile(r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)[ \u00a0]+$")
+
+
 def _find_provinces(doc: str, text: str) -> list[ProvinceFact]:
     """Vietnamese provinces mentioned in the body, canonical names, in text order."""
     t = tone(text)
@@ -292,6 +308,8 @@ def _find_provinces(doc: str, text: str) -> list[ProvinceFact]:
         if not canon or not body(s):
             continue
         prev, nxt = _prev_word(t, s), _next_word(t, e)
+        if _case_key(surface) not in _province_exact() and not _HEADED_LOWER.search(t[max(0, s - 12):s]):
+            continue                                   # "Lạng sơn" is a typo after "tỉnh", "Hòa bình" is peace
         if prev in _person_words() and _is_cap(prev) and not surface.isupper():
             continue                                   # "Nguyễn Thị Huế", "Thái Bình Dương"
         if prev in _VN_ADMIN_BEFORE and not (prev == "phố" and _prev_word(t, s - len(prev) - 1) in ("thành", "Thành")):
@@ -586,13 +604,18 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
             ext.append(_Cand(m.start(), m.end(), "embassy", None, None, group="emb:" + key(m.group(0))))
     cands.extend(ext)
 
-    # 4. longest match wins; nested and overlapping shorter candidates go
+    # 4. longest match wins; nested and overlapping shorter candidates go, except the place that a body,
+    # an embassy, an association or a region is named for: "Đại sứ quán Đức" names Germany too, and
+    # "Công an tỉnh X" the province X (the gold lists both)
+    def container(k: _Cand) -> bool:
+        return bool(k.group) and k.group.startswith(("org:", "emb:", "ngo:", "reg:"))
+
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[_Cand] = []
     for c in sorted(cands, key=lambda c: -(c.end - c.start)):
-        if any(k.start <= c.start and c.end <= k.end for k in kept):
-            continue
-        if any(k.start < c.end and c.start < k.end for k in kept):
+        holders = [k for k in kept if k.start < c.end and c.start < k.end]
+        if holders and not (c.kind in ("country", "foreign_locality") and not container(c) and all(
+                container(k) and k.start <= c.start and c.end <= k.end for k in holders)):
             continue
         kept.append(c)
     kept.sort(key=lambda c: c.start)
@@ -619,6 +642,12 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                 drop.add(id(c))
     kept = [c for c in kept if id(c) not in drop]
 
+    # a place kept inside its body goes when the same place is also named on its own
+    def nested(c: _Cand) -> bool:
+        return any(k is not c and container(k) and k.start <= c.start and c.end <= k.end for k in kept)
+
+    alone = {c.group for c in kept if not nested(c)}
+    kept = [c for c in kept if not (c.group in alone and nested(c))]
     # 6. a bare locality goes when the same place is also written with its head word
     headed_groups = {c.group for c in kept if c.headed}
     kept = [c for c in kept if c.headed or c.kind != "foreign_locality" or c.group not in headed_groups]

@@ -59,6 +59,24 @@ def _generated(forms: list[str], canonical: str, country: str, weak: bool, hand:
             if len(f) >= _MIN_SUBDIVISION_LEN and key(f) not in hand]
 
 
+def _unaccented(rows: list[Entry]) -> list[Entry]:
+    """The same place written without diacritics ("Xieng Khoang", "Quang Tay"), for names of two or more
+    syllables: one syllable unaccented is too often something else ("Duc", "Nga"). A form that is also
+    a Vietnamese province or district unaccented ("Son Dong") is left out."""
+    from .provinces import canonical_province, district_keys
+
+    vn = district_keys()
+    out = []
+    for e in rows:
+        if e.kind not in ("country", "foreign_locality") or e.surface.isascii() or not re.search(r"[\s\-]", e.surface):
+            continue
+        bare = strip_accents(e.surface)
+        if key(bare) in vn or canonical_province(bare) is not None:
+            continue
+        out.append(Entry(bare, e.canonical, e.kind, e.country, e.weak))
+    return out
+
+
 @lru_cache(maxsize=1)
 def entries() -> tuple[Entry, ...]:
     out: list[Entry] = []
@@ -87,6 +105,7 @@ def entries() -> tuple[Entry, ...]:
         out.extend(_generated(forms, r["vi"] or name, r["country"], False, hand))
     for r in _read("cities.tsv"):                 # a bare city name is weak: it counts with a head word
         out.extend(_generated([r["name"], r["vi"]], r["vi"] or r["name"], r["country"], True, hand))
+    out.extend(_unaccented(out))
     # one entry per surface: the first (countries and hand rows win over generated ones)
     seen: dict[str, Entry] = {}
     for e in out:
