@@ -350,7 +350,9 @@ def _list_neighbour_country(t: str, s: int, e: int, spans: list[tuple[int, int]]
 
 def _valid_foreign_name(name: str, lang_vi: bool) -> bool:
     name = name.strip()
-    if not name or _vi_province(name) or name in _CONTINENTS or name in _VI_NOT_NAMES or name in _EN_NOT_NAMES:
+    if not name or key(name) in gz_partners.home_keys():
+        return False                                   # "4 tỉnh Việt Nam": home, not abroad
+    if _vi_province(name) or name in _CONTINENTS or name in _VI_NOT_NAMES or name in _EN_NOT_NAMES:
         return False
     first = name.split()[0]
     if first in _VI_NOT_NAMES or first in _EN_NOT_NAMES:
@@ -429,6 +431,31 @@ def _spelled_out(t: str, raw: list, body) -> list:
 
 def en_kind(raw, s, e):
     return next((en.kind for a, b, en in raw if (a, b) == (s, e)), None)
+
+
+def _with_seat(t: str, end: int, prov_spans: list[tuple[int, int]]) -> int:
+    """The end of a mission's name with its seat, when one follows: "… tại (thành phố) Hồ Chí Minh",
+    "… in Vietnam"; else ``end``."""
+    w = _EMBASSY_WHERE.match(t[end:end + 20])
+    if not w:
+        return end
+    at = end + w.end()
+    head = re.match(r"(?:[Tt]hành phố|[Tt]ỉnh|TP\.?)[ \u00a0]+", t[at:at + 12])
+    for a in (at, at + head.end()) if head else (at,):
+        place = next((b for s, b in prov_spans if s == a), None)
+        if place is not None:
+            return place
+    home = re.match(r"Việt Nam|Vietnam|Viet Nam", t[at:at + 10])
+    return at + home.end() if home else end
+
+
+def _mission_group(surface: str, country: str | None) -> str:
+    """One group per mission of a country: "Đại sứ quán Trung Quốc" = "Đại sứ quán Trung Quốc tại Việt
+    Nam", "Consulate General of India" = "Indian Consulate General in …"; a consulate is not the embassy."""
+    low = surface.lower()
+    kind = ("consulate-general" if re.search(r"tổng\s+lãnh sự|consulate[- ]general|tlsq", low) else
+            "consulate" if re.search(r"lãnh sự|consulate", low) else "embassy")
+    return f"emb:{kind}:{country or key(surface)}"
 
 
 def _find_partners(doc: str, text: str) -> list[PartnerFact]:
@@ -577,16 +604,8 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
             m_after = _EMBASSY_EN_AFTER.match(after)
             if m or m_after:
                 st = c.start - (len(before) - m.start()) if m else c.start
-                en = c.end + (m_after.end() if m_after else 0)
-                w = _EMBASSY_WHERE.match(t[en:en + 20])
-                if w:
-                    place = next(((a, b) for a, b in prov_spans if a == en + w.end()), None)
-                    if place is None:
-                        vm = re.match(r"Việt Nam|Vietnam|Viet Nam", t[en + w.end():en + w.end() + 10])
-                        place = (en + w.end(), en + w.end() + vm.end()) if vm else None
-                    if place:
-                        en = place[1]
-                ext.append(_Cand(st, en, "embassy", None, c.country, group="emb:" + key(t[st:en])))
+                en = _with_seat(t, c.end + (m_after.end() if m_after else 0), prov_spans)
+                ext.append(_Cand(st, en, "embassy", None, c.country, group=_mission_group(t[st:en], c.country)))
             m = _REGION_BEFORE.search(before)
             if m:
                 st = c.start - (len(before) - m.start())
@@ -598,10 +617,12 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                 phrase = t[st:c.end]
                 if "Việt" not in phrase and "Viet" not in phrase and "\n" not in phrase:
                     ext.append(_Cand(st, c.end, "ngo", None, c.country, group="ngo:" + key(phrase)))
-    # English "Japanese Embassy", "Embassy of Vietnam" is not a partner: Vietnam is not in the gazetteer.
-    for m in re.finditer(r"(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:Embassy|Consulate(?:[- ]General)?)\b", t):
-        if m.group("adj") in _demonyms() and m.group("adj") != "Vietnamese" and body(m.start()):
-            ext.append(_Cand(m.start(), m.end(), "embassy", None, None, group="emb:" + key(m.group(0))))
+    # English "Japanese Embassy" ("Embassy of Vietnam" is not a partner: Vietnam is not in the gazetteer)
+    for m in re.finditer(r"(?<![^\W_])(?P<adj>[A-Z][a-z]+|U\.S\.?)\s+(?:Embassy|Consulate(?:[- ]General)?)\b", t):
+        iso = gz_partners.demonym_country(m.group("adj"))
+        if iso and iso != "VN" and body(m.start()):
+            en = _with_seat(t, m.end(), prov_spans)
+            ext.append(_Cand(m.start(), en, "embassy", None, iso, group=_mission_group(t[m.start():en], iso)))
     cands.extend(ext)
 
     # 4. longest match wins; nested and overlapping shorter candidates go, except the place that a body,
@@ -651,14 +672,15 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
     # 6. a bare locality goes when the same place is also written with its head word
     headed_groups = {c.group for c in kept if c.headed}
     kept = [c for c in kept if c.headed or c.kind != "foreign_locality" or c.group not in headed_groups]
-    # one surface per country: the longest ("Republic of Korea" over "RoK")
+    # one surface per country and per mission: the longest ("Republic of Korea" over "RoK",
+    # "Đại sứ quán Trung Quốc tại Việt Nam" over "Đại sứ quán Trung Quốc")
     best: dict[str, _Cand] = {}
     for c in kept:
-        if c.kind == "country":
+        if c.kind in ("country", "embassy"):
             b = best.get(c.group)
             if b is None or (c.end - c.start) > (b.end - b.start):
                 best[c.group] = c
-    kept = [c for c in kept if c.kind != "country" or best.get(c.group) is c]
+    kept = [c for c in kept if c.kind not in ("country", "embassy") or best.get(c.group) is c]
 
     out: list[PartnerFact] = []
     seen: set[str] = set()

@@ -203,6 +203,22 @@ def lookup(name: str | None) -> Entry | None:
     return hit
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return {r["demonym"]: r["iso"] for r in _read("demonyms.tsv")}
+
+
+def demonym_country(word: str) -> str | None:
+    """"Indian" → "IN", "U.S." → "US" (demonyms.tsv), else None."""
+    return _demonyms().get(word)
+
+
+@lru_cache(maxsize=1)
+def home_keys() -> frozenset[str]:
+    """Keys of Vietnam's own names (CLDR vi and en, "Viet Nam"): never a foreign partner."""
+    return frozenset(key(r[c]) for r in _read("countries.tsv") if r["iso"] in _SKIP_COUNTRY for c in ("vi", "en"))
+
+
 def country_name(iso: str, lang: str = "vi") -> str | None:
     """ISO alpha-2 → CLDR country name in Vietnamese or English."""
     for r in _read("countries.tsv"):
