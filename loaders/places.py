@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.patterns import trie_pattern
+from loaders.place_words import departments, following, middle_names, words
 from loaders.tables import column
 from ontology.facts import OrganizationFact, PartnerFact, ProvinceFact, Span
 from ontology.gazetteer import partners as gz_partners
@@ -72,35 +73,6 @@ _NGO_BEFORE = re.compile(
 # Regions of a country named in the plural ("các tỉnh Nam Trung Lào", "các tỉnh Bắc Lào").
 _REGION_BEFORE = re.compile(r"(?:(?:các|những|\d+)\s+)?tỉnh\s+(?:(?:Bắc|Nam|Trung|Đông|Tây|Thượng|Hạ)\s+){1,3}$")
 
-_CONTINENTS = {"Âu", "Á", "Phi", "Mỹ", "Đại Dương", "Úc", "Nam Cực", "Bắc Cực", "Á Âu", "Á-Âu", "Mỹ Latinh", "Mỹ La-tinh"}
-_EN_NOT_NAMES = {
-    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Northeastern",
-    "Northwestern", "Southeastern", "Southwestern", "Highland", "Highlands", "Central Highland", "Central Highlands",
-    "South Central", "North Central", "Mekong Delta", "Red River Delta", "Capital", "Border", "Provincial", "Home",
-    "Host", "Partner", "Sister", "Twin", "Friendship", "Coastal", "Mountainous", "Northern Midland", "The", "This",
-    "That", "Each", "Every", "Our", "Their", "His", "Her", "Its", "Mekong", "Delta", "Special", "Autonomous",
-}
-_VI_NOT_NAMES = {"Ủy", "Uỷ", "Đoàn", "Bạn", "Nhà", "Ta", "Trưởng", "Phó", "Chủ", "Bí", "Phía", "Miền", "Trung ương"}
-_VN_ADMIN_BEFORE = {"phường", "xã", "thôn", "ấp", "bản", "sông", "núi", "đèo", "cầu", "đường", "phố", "Phường", "Xã",
-                    "Thôn", "Sông", "Núi", "Đường", "Phố", "làng", "Làng", "chợ", "Chợ", "đảo", "Đảo", "vịnh", "Vịnh",
-                    "hồ", "Hồ", "Street", "Road", "Avenue"}
-_MIDDLE = {"Văn", "Thị", "Đức", "Hữu", "Đình", "Công", "Quang", "Ngọc", "Xuân", "Minh", "Thanh", "Trọng", "Quốc",
-           "Anh", "Hồng", "Kim", "Thu", "Thúy", "Hải", "Bá", "Duy", "Tiến", "Viết", "Khắc", "Mạnh", "Như", "Thế",
-           "Tuấn", "Huy", "Đăng", "Chí", "Xuân", "Phương", "Thùy", "Bích", "Mỹ", "Thái", "Hoài", "Trung", "Hùng"}
-# Compounds in which a one-syllable country name is an ordinary word ("Pháp luật", "Ý kiến").
-_COMPOUND_AFTER = {
-    "Pháp": {"luật", "lý", "chế", "nhân", "quyền", "điển", "sư", "y", "lệnh", "định", "trị", "trường", "môn", "danh", "đình"},
-    "Ý": {"kiến", "nghĩa", "thức", "tưởng", "chí", "định", "muốn", "tứ", "niệm", "đồ", "thơ"},
-    "Đức": {"tin", "độ", "hạnh", "tính", "Phật", "Mẹ", "Cha", "Chúa", "Thánh"},
-    "Nga": {"my"}, "Mỹ": {"thuật", "phẩm", "quan", "nghệ", "mãn", "học", "nhân", "vị", "ý", "tục", "lệ", "miều"},
-    "Anh": {"hùng", "em", "chị", "ấy", "ta", "trai", "hào", "linh", "minh", "tài", "dũng"},
-    "Nhật": {"ký", "thực", "nguyệt", "trình", "tụng", "báo", "dụng"},
-    "Séc": {"tơ"}, "Bỉ": {"ổi"}, "Áo": {"dài", "mưa", "khoác", "len", "quần", "sơ"},
-}
-_PROVINCE_FOLLOW_BLOCK = {"Thái Bình": ("Dương",), "Bình Dương": (), "Điện Biên": ("Phủ",), "Hà Nội": ("Mới",),
-                          "Hanoi": ("Times", "Moi"), "Sài Gòn": ("Giải Phóng", "Giải phóng", "Times", "Tiếp Thị"),
-                          "Saigon": ("Times", "Giai Phong"), "Hà Tĩnh": (), "Huế": ("Festival",),
-                          "Quảng Nam": ()}
 
 
 @lru_cache(maxsize=1)
@@ -112,8 +84,7 @@ def _surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _person_words() -> frozenset[str]:
-    m = _MIDDLE | {strip_accents(x) for x in _MIDDLE}
-    return _surnames() | frozenset(m)
+    return _surnames() | middle_names()
 
 
 @lru_cache(maxsize=1)
@@ -272,6 +243,15 @@ def _person_before(t: str, start: int) -> bool:
     return _is_cap(w) and w in _person_words()
 
 
+def _direction_before(t: str, start: int, prev: str) -> bool:
+    """ "Nam Lào", "Đông Bắc Campuchia": a direction names a region of the country, unless it ends a
+    person's name ("Nguyễn Văn Nam Lào …")."""
+    if prev not in words("direction"):
+        return False
+    before = _prev_word(t, start - len(prev) - 1)
+    return not (before in _person_words() and _is_cap(before))
+
+
 def _vi_province(name: str) -> bool:
     return gz_provinces.canonical_province(name) is not None or key(name) in gz_provinces.district_keys()
 
@@ -312,9 +292,9 @@ def _find_provinces(doc: str, text: str) -> list[ProvinceFact]:
             continue                                   # "Lạng sơn" is a typo after "tỉnh", "Hòa bình" is peace
         if prev in _person_words() and _is_cap(prev) and not surface.isupper():
             continue                                   # "Nguyễn Thị Huế", "Thái Bình Dương"
-        if prev in _VN_ADMIN_BEFORE and not (prev == "phố" and _prev_word(t, s - len(prev) - 1) in ("thành", "Thành")):
+        if prev in words("vn_admin_before") and not (prev == "phố" and _prev_word(t, s - len(prev) - 1) in ("thành", "Thành")):
             continue                                   # a street, ward or river named for the province
-        block = _PROVINCE_FOLLOW_BLOCK.get(surface) or _PROVINCE_FOLLOW_BLOCK.get(canon) or ()
+        block = following("province_block", surface) or following("province_block", canon)
         if any(t[e:e + 1 + len(b)].strip() == b for b in block):
             continue
         if " " not in surface.strip() and _is_cap(prev) and not _sentence_initial(t, s) and prev not in ("Cố", "TP", "TP."):
@@ -352,10 +332,10 @@ def _valid_foreign_name(name: str, lang_vi: bool) -> bool:
     name = name.strip()
     if not name or key(name) in gz_partners.home_keys():
         return False                                   # "4 tỉnh Việt Nam": home, not abroad
-    if _vi_province(name) or name in _CONTINENTS or name in _VI_NOT_NAMES or name in _EN_NOT_NAMES:
+    if _vi_province(name) or name in words("continent") or name in words("vi_not_name") or name in words("en_not_name"):
         return False
     first = name.split()[0]
-    if first in _VI_NOT_NAMES or first in _EN_NOT_NAMES:
+    if first in words("vi_not_name") or first in words("en_not_name"):
         return False
     if first in _person_words() and gz_partners.lookup(name) is None:
         return False                                   # "UBND tỉnh Phạm Ngọc Nghị": a person after the title
@@ -488,17 +468,17 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                 (_is_cap(nxt) and key(f"{surface} {nxt.strip(',.;:)')}") in gz_provinces.district_keys())):
             continue                                   # "Nha Trang" is a Vietnamese city, not Thailand's Trang
         if entry.kind in ("country", "foreign_locality") and not surface.isupper():
-            if (_person_before(t, s) and not _REGION_BEFORE.search(t[max(0, s - 60):s])) or (prev in _VN_ADMIN_BEFORE and not _WEAK_OK_BEFORE.search(t[max(0, s - 20):s])):
+            if (_person_before(t, s) and not _REGION_BEFORE.search(t[max(0, s - 60):s])) or (prev in words("vn_admin_before") and not _WEAK_OK_BEFORE.search(t[max(0, s - 20):s])):
                 continue
             if " " not in surface and "-" not in surface and not surface.isascii():
                 # one Vietnamese syllable ("Nga", "Lào", "Đức"): not inside a longer proper name
                 region = _REGION_BEFORE.search(t[max(0, s - 60):s])
                 if (_is_cap(prev) and not _sentence_initial(t, s) and not _STATE_PREFIX.search(t[max(0, s - 80):s])
-                        and not region) or \
+                        and not region and not _direction_before(t, s, prev)) or \
                         (_is_cap(nxt) and not re.match(r"[ \u00a0]+\S+[,.;:)]", t[e:e + 40]) and nxt[0].isalpha()
                          and not re.match(r"[ \u00a0]*[,.;:)(\-–]", t[e:e + 3])):
                     continue
-                if nxt.strip(",.;:)") in _COMPOUND_AFTER.get(surface, ()):
+                if nxt.strip(",.;:)") in following("compound", surface):
                     continue
                 if prev.lower() in ("tiếng", "chữ", "người") and surface in ("Anh", "Ý", "Nhật", "Pháp", "Đức", "Nga"):
                     continue
@@ -542,7 +522,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
         if not body(s) or inside_province(m.start("name"), e):
             continue
         head = m.group("head")
-        if head.lower() == "châu" and name in _CONTINENTS:
+        if head.lower() == "châu" and name in words("continent"):
             continue
         entry = gz_partners.lookup(name)
         if entry is None:
@@ -674,13 +654,21 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
     kept = [c for c in kept if c.headed or c.kind != "foreign_locality" or c.group not in headed_groups]
     # one surface per country and per mission: the longest ("Republic of Korea" over "RoK",
     # "Đại sứ quán Trung Quốc tại Việt Nam" over "Đại sứ quán Trung Quốc")
+    # and one per organisation, by its acronym when the text uses one ("WB" over "Ngân hàng Thế giới"):
+    # an article that names the body once in full and then by acronym is read by its acronym
+    one = ("country", "embassy", "international_org", "ngo")
+
+    def rank(c: _Cand) -> tuple[bool, int]:
+        acronym = c.kind in ("international_org", "ngo") and t[c.start:c.end].isupper()
+        return (acronym, c.end - c.start)
+
     best: dict[str, _Cand] = {}
     for c in kept:
-        if c.kind in ("country", "embassy"):
+        if c.kind in one and c.group:
             b = best.get(c.group)
-            if b is None or (c.end - c.start) > (b.end - b.start):
+            if b is None or rank(c) > rank(b):
                 best[c.group] = c
-    kept = [c for c in kept if c.kind not in ("country", "embassy") or best.get(c.group) is c]
+    kept = [c for c in kept if c.kind not in one or not c.group or best.get(c.group) is c]
 
     out: list[PartnerFact] = []
     seen: set[str] = set()
@@ -697,16 +685,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 # ---------------------------------------------------------------------------------------------
 # Vietnamese organisations
 
-# Department names of a provincial "Sở" (a new one is a new line here, not new code).
-_DEPARTMENTS = (
-    "Ngoại vụ", "Ngoại giao", "Công Thương", "Công thương", "Du lịch", "Kế hoạch và Đầu tư", "Văn hóa và Thể thao",
-    "Văn hóa, Thể thao và Du lịch", "Văn hóa - Thể thao và Du lịch", "Văn hóa, Thể thao", "Y tế", "Xây dựng",
-    "Giáo dục và Đào tạo", "Tài chính", "Tư pháp", "Nội vụ", "Tài nguyên và Môi trường", "Nông nghiệp và Môi trường",
-    "Nông nghiệp và Phát triển nông thôn", "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
-    "Thông tin và Truyền thông", "Giao thông vận tải", "Giao thông Vận tải", "Khoa học và Công nghệ",
-    "Dân tộc và Tôn giáo", "Khoa học, Công nghệ",
-)
-_DEPT_RE = "(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_DEPARTMENTS, key=len, reverse=True)) + ")"
+_DEPT_RE = "(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in departments()) + ")"
 _CENTRAL = re.compile(
     rf"(?<![^\W_])(?:Bộ (?:Chính trị|Ngoại giao|Công an|Quốc phòng|Tài chính|Y tế|Công Thương|Xây dựng|Nội vụ|Tư pháp|"
     rf"Giáo dục và Đào tạo|Kế hoạch và Đầu tư|Văn hóa, Thể thao và Du lịch|Nông nghiệp và Phát triển nông thôn|"

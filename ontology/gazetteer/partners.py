@@ -59,21 +59,31 @@ def _generated(forms: list[str], canonical: str, country: str, weak: bool, hand:
             if len(f) >= _MIN_SUBDIVISION_LEN and key(f) not in hand]
 
 
-def _unaccented(rows: list[Entry]) -> list[Entry]:
-    """The same place written without diacritics ("Xieng Khoang", "Quang Tay"), for names of two or more
-    syllables: one syllable unaccented is too often something else ("Duc", "Nga"). A form that is also
-    a Vietnamese province or district unaccented ("Son Dong") is left out."""
+# Countries whose place names the Vietnamese press transliterates syllable by syllable, hyphenated
+# or not, capitalised or not ("Bô Ly Khăm Xay", "Bô-ly-khăm-xay").
+_SYLLABIC = {"LA", "KH"}
+
+
+def _variants(rows: list[Entry]) -> list[Entry]:
+    """Other spellings of multi-syllable names: without diacritics ("Xieng Khoang", "Quang Tay"); for
+    Lao and Cambodian names also with lower-case syllables after the first ("Xa-van-na-khệt").
+    One syllable unaccented is too often something else ("Duc", "Nga"); a form that is also a
+    Vietnamese province or district unaccented ("Son Dong") is left out."""
     from .provinces import canonical_province, district_keys
 
     vn = district_keys()
     out = []
     for e in rows:
-        if e.kind not in ("country", "foreign_locality") or e.surface.isascii() or not re.search(r"[\s\-]", e.surface):
+        if e.kind not in ("country", "foreign_locality") or not re.search(r"[\s\-]", e.surface):
             continue
-        bare = strip_accents(e.surface)
-        if key(bare) in vn or canonical_province(bare) is not None:
-            continue
-        out.append(Entry(bare, e.canonical, e.kind, e.country, e.weak))
+        forms = [] if e.surface.isascii() else [strip_accents(e.surface)]
+        if e.country in _SYLLABIC and e.kind == "foreign_locality":
+            head, *rest = re.split(r"[\s\-]+", e.surface)
+            lower = "-".join([head] + [w.lower() for w in rest])
+            forms += [lower, strip_accents(lower)]
+        for f in dict.fromkeys(forms):
+            if f != e.surface and key(f) not in vn and canonical_province(f) is None:
+                out.append(Entry(f, e.canonical, e.kind, e.country, e.weak))
     return out
 
 
@@ -105,7 +115,7 @@ def entries() -> tuple[Entry, ...]:
         out.extend(_generated(forms, r["vi"] or name, r["country"], False, hand))
     for r in _read("cities.tsv"):                 # a bare city name is weak: it counts with a head word
         out.extend(_generated([r["name"], r["vi"]], r["vi"] or r["name"], r["country"], True, hand))
-    out.extend(_unaccented(out))
+    out.extend(_variants(out))
     # one entry per surface: the first (countries and hand rows win over generated ones)
     seen: dict[str, Entry] = {}
     for e in out:
