@@ -413,6 +413,49 @@ def en_kind(raw, s, e):
     return next((en.kind for a, b, en in raw if (a, b) == (s, e)), None)
 
 
+_LIST_NAME = rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}}"
+_LIST = rf"(?P<list>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*(?:\s*,?\s+(?:and|và)\s+{_LIST_NAME})?)"
+_LISTED_EN = re.compile(rf"(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:localities|provinces|cities|regions|states|prefectures|"
+                        rf"counties|municipalities)\s+(?:like|such as|including|namely)\s+{_LIST}")
+_LISTED_VI = re.compile(rf"(?:địa phương|tỉnh|thành phố|bang|vùng|tỉnh, thành)\s+(?:của\s+|thuộc\s+|bạn\s+)?"
+                        rf"(?P<country>{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})\s+(?:như|gồm|là)\s*:?\s+{_LIST}")
+
+
+def _listed_localities(t: str, body, cands: list, prov_spans: list[tuple[int, int]]) -> list:
+    """Places named in a list after their country: "Russian localities like Yaroslavl, Nizhegorod and
+    Briansk", "các địa phương của Nga như A, B và C". Each listed name that is not Vietnamese is a
+    foreign locality of that country."""
+    out = []
+    for rx in (_LISTED_EN, _LISTED_VI):
+        for m in rx.finditer(t):
+            if not body(m.start()):
+                continue
+            if rx is _LISTED_EN:
+                iso = gz_partners.demonym_country(m.group("adj"))
+            else:
+                e = gz_partners.lookup(m.group("country"))
+                iso = e.country if e is not None and e.kind == "country" else None
+            if not iso or iso == "VN":
+                continue
+            for item in re.finditer(_LIST_NAME, m.group("list")):
+                s, e = m.start("list") + item.start(), m.start("list") + item.end()
+                name = item.group(0)
+                if name in ("and", "và") or any(a <= s < b for a, b in prov_spans):
+                    continue
+                entry = gz_partners.lookup(name)
+                if entry is None and not _valid_foreign_name(name, True):
+                    continue
+                if entry is not None and entry.kind != "foreign_locality":
+                    continue
+                canon = entry.canonical if entry else None
+                out.append(_Cand(s, e, "foreign_locality", canon, iso, group=canon or key(name),
+                                 from_gazetteer=entry is not None))
+    return out
+
+
+_COUNTRY_OFFICE = re.compile(r"[ \u00a0]+(?:Việt Nam|Vietnam|Viet Nam)(?![^\W_])")
+
+
 def _with_seat(t: str, end: int, prov_spans: list[tuple[int, int]]) -> int:
     """The end of a mission's name with its seat, when one follows: "… tại (thành phố) Hồ Chí Minh",
     "… in Vietnam"; else ``end``."""
@@ -490,6 +533,9 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                                                    or _list_neighbour_country(t, s, e, [x for x in country_spans if x != (s, e)]))))
             if not ok:
                 continue
+        if entry.kind in ("ngo", "international_org"):
+            office = _COUNTRY_OFFICE.match(t, e)       # "World Vision Vietnam": the body's office here
+            e = office.end() if office else e
         cands.append(_Cand(s, e, entry.kind, entry.canonical, entry.country, group=entry.canonical))
 
     # 2. grammar: head word + capitalised name that is not Vietnamese
@@ -543,8 +589,9 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                 continue
             ns = m.start("name") + m.group("name").rfind(name)
             ne = ns + len(name)
-            if inside_province(ns, ne) or _vi_province(name) or key(name) in gz_provinces.district_keys():
-                continue
+            if inside_province(ns, ne) or _vi_province(name) or key(name) in gz_provinces.district_keys() \
+                    or any(a == ns for a, _ in prov_spans):
+                continue                               # "province of Quảng Ngãi Định Thị Hồng Minh": home
             entry = gz_partners.lookup(name)
             if entry is not None and entry.kind != "foreign_locality":
                 continue
@@ -603,6 +650,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
         if iso and iso != "VN" and body(m.start()):
             en = _with_seat(t, m.end(), prov_spans)
             ext.append(_Cand(m.start(), en, "embassy", None, iso, group=_mission_group(t[m.start():en], iso)))
+    ext.extend(_listed_localities(t, body, cands, prov_spans))
     cands.extend(ext)
 
     # 4. longest match wins; nested and overlapping shorter candidates go, except the place that a body,
