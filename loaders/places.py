@@ -530,6 +530,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                   or (entry.kind == "foreign_locality" and _list_neighbour_country(
                       t, s, e, [(a, b) for a, b, en in raw if en.kind == "foreign_locality" and not en.weak]))
                   or (entry.kind == "country" and (re.search(r"(?:nước|Vương quốc)\s+$", t[max(0, s - 15):s])
+                                                   or _EMBASSY_VI.search(t[max(0, s - 40):s])
                                                    or _list_neighbour_country(t, s, e, [x for x in country_spans if x != (s, e)]))))
             if not ok:
                 continue
