@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.patterns import trie_pattern
+from loaders.text import layout_of
 from loaders.place_words import departments, following, middle_names, words
 from loaders.tables import column
 from ontology.facts import OrganizationFact, PartnerFact, ProvinceFact, Span
@@ -158,49 +159,43 @@ _HEAD_OF_EN = re.compile(rf"(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]
 
 
 # ---------------------------------------------------------------------------------------------
-# the body mask: furniture that is not article text
+# the body mask is the shared layout's (loaders/text.py; furniture markers in boilerplate.tsv), plus the
+# one thing it cannot say yet: a "related stories" heading opens a block of other headlines that ends at
+# the next paragraph-length line ("Tin liên quan" in mid-article; seed 001 has body after two of them).
+# Made a line marker, the headlines below it would be read as body; made a tail, the rest of the
+# article would be lost. This goes when Layout has a block role.
 
 _RELATED = re.compile(r"^\s*\|?\s*(?:Tin liên quan|Tin bài liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|"
-                      r"Các tin bài khác|Các tin khác|Tin khác|Tin mới|Đọc nhiều|Xem nhiều|Xem thêm|Đọc thêm|Có thể bạn quan tâm|"
-                      r"Related news|Related articles|Related|Read more|More news|See also|Most read|Multimedia|Tags?\s*:|Từ khóa\s*:)",
-                      re.I)
-_CREDIT = re.compile(rf"[(\[]?\b(?:Ảnh|Photo|Nguồn|Source|Video|Clip)\s*:\s*(?:[^.)\]\n|]{{0,40}}[)\]]|(?:{_CAP}|[A-ZĐ&/]+)(?:[ ](?:{_CAP}|[A-ZĐ&/]+)){{0,3}})")
+                      r"Các tin bài khác|Các tin khác|Tin khác|Tin mới|Đọc nhiều|Xem nhiều|Xem thêm|Đọc thêm|"
+                      r"Có thể bạn quan tâm|Related news|Related articles|Related|Read more|More news|See also|"
+                      r"Most read|Multimedia)", re.I)
+_PARAGRAPH = 200                       # characters: a headline is shorter, a paragraph of body is longer
 
 
-def _skips(text: str) -> list[tuple[int, int]]:
-    """Ranges that are not article body: related-story lists, media lines, image links, photo credits."""
-    skips: list[tuple[int, int]] = []
-    pos, related = 0, False
+def _related_blocks(text: str) -> list[tuple[int, int]]:
+    blocks: list[tuple[int, int]] = []
+    pos, start = 0, None
     for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        s = line.strip()
-        if related:
-            if len(s) >= 200:
-                related = False
-            else:
-                skips.append((start, end))
-                continue
-        if _RELATED.match(s) and len(s) < 80:
-            related = True
-            skips.append((start, end))
-        elif s.startswith("|") or s.startswith("![") or "](http" in s or re.fullmatch(r"[\d:/\s]+", s or "x") \
-                or re.match(r"^\[(?:Video|Infographics?|Ảnh|Photo|Clip|Podcast|Emagazine|E-magazine)\]", s, re.I):
-            skips.append((start, end))
-    skips.extend((m.start(), m.end()) for m in _CREDIT.finditer(text))
-    return skips
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        stripped = line.strip()
+        if start is not None and len(stripped) >= _PARAGRAPH:
+            blocks.append((start, s))
+            start = None
+        if start is None and len(stripped) < 80 and _RELATED.match(stripped):
+            start = s
+    if start is not None:
+        blocks.append((start, len(text)))
+    return blocks
 
 
 @lru_cache(maxsize=4)
 def _body_fn(text: str):
-    skips = _skips(text)
-    try:  # the shared layout (loaders/text.py) knows the outlets' furniture too
-        from loaders.text import layout_of
-        layout_body = layout_of(text).is_body
-    except Exception:  # noqa: BLE001
-        def layout_body(_off):
-            return True
-    return lambda off: layout_body(off) and not any(s <= off < e for s, e in skips)
+    layout_body = layout_of(text).is_body
+    blocks = _related_blocks(text)
+    if not blocks:
+        return layout_body
+    return lambda off: layout_body(off) and not any(s <= off < e for s, e in blocks)
 
 
 # ---------------------------------------------------------------------------------------------
