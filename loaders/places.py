@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.patterns import trie_pattern
+from loaders.automaton import Automaton, Hit
 from loaders.text import layout_of
 from loaders.place_words import departments, following, middle_names, words
 from loaders.tables import column
@@ -94,61 +94,31 @@ def _demonyms() -> frozenset[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# the compiled gazetteers
-
-_SEP = r"(?:[ \u00a0]*[-–—‐][ \u00a0]*|[ \u00a0]+)"        # "Xa-van-na-khệt" = "Xa van na khệt" = "Xa - van"
-
-
-def _flex_atoms(surface: str) -> list[str]:
-    """A surface as regex atoms: a space or a hyphen (with or without spaces around it) between two
-    words is one separator, a dot may be followed by a space; every other character literally."""
-    out: list[str] = []
-    for tok in re.split(r"(\s*[-–—‐]\s*|\s+|\.\s*)", surface):
-        if not tok:
-            continue
-        if re.fullmatch(r"\s*[-–—‐]\s*", tok) or tok.isspace():
-            out.append(_SEP)
-        elif tok.strip() == ".":
-            out.append(r"\.\s?")
-        else:
-            out.extend(re.escape(c) for c in tok)
-    return out
-
-
-def _compile(surfaces: list[str]) -> re.Pattern:
-    """Whole-word matches of any surface, the longest first (a trie: see loaders/patterns.py)."""
-    return re.compile(r"(?<![^\W_])" + trie_pattern(_flex_atoms(s) for s in set(surfaces) if s) + r"(?![^\W_])")
-
+# the gazetteers, one automaton
 
 @dataclass(frozen=True)
-class _Gaz:
-    regex: re.Pattern
-    by_key: dict
+class _Province:
+    canonical: str
 
 
 @lru_cache(maxsize=1)
-def _province_gaz() -> _Gaz:
-    by_key: dict[str, str] = {}
-    surfaces = []
+def _gazetteer() -> Automaton:
+    """One automaton over every province and partner surface (loaders/automaton.py): a text is scanned
+    once for both, and where a province and a partner name overlap the longer wins ("Lào Cai")."""
+    names: list[tuple[str, object]] = []
     for surface, canon in gz_provinces.surfaces():
         forms = [surface]
         if " " in surface and not surface.isascii():
             head, *rest = surface.split(" ")
             forms += [surface.upper(), " ".join([head] + [w.lower() for w in rest])]  # "tỉnh Lạng sơn": see below
-        for f in forms:
-            surfaces.append(f)
-            by_key.setdefault(key(f), canon)
-    return _Gaz(_compile(surfaces), by_key)
+        names.extend((f, _Province(canon)) for f in forms)
+    names.extend((e.surface, e) for e in gz_partners.entries())
+    return Automaton(names)
 
 
-@lru_cache(maxsize=1)
-def _partner_gaz() -> _Gaz:
-    by_key: dict[str, gz_partners.Entry] = {}
-    surfaces = []
-    for e in gz_partners.entries():
-        surfaces.append(e.surface)
-        by_key.setdefault(key(e.surface), e)
-    return _Gaz(_compile(surfaces), by_key)
+@lru_cache(maxsize=4)
+def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
+    return tuple(_gazetteer().scan(t))
 
 
 _HEAD_NAME_VI = re.compile(rf"(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
@@ -265,22 +235,29 @@ def _case_key(s: str) -> str:
     return re.sub(r"[\s\u00a0\-–—‐]+", " ", s).strip()
 
 
+@lru_cache(maxsize=4)
+def _toned(text: str) -> str:
+    """The text with new-style tone marks, same length (spans index the original); the text as it is
+    when it is not NFC (composing would shift the spans). Made once per text for the three finders."""
+    t = tone(text)
+    return t if len(t) == len(text) else text
+
+
 _HEADED_LOWER = re.compile(r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)[ \u00a0]+$")
 
 
 def _find_provinces(doc: str, text: str) -> list[ProvinceFact]:
     """Vietnamese provinces mentioned in the body, canonical names, in text order."""
-    t = tone(text)
-    if len(t) != len(text):            # not NFC: match on the text as it is
-        t = text
+    t = _toned(text)
     body = _body_fn(text)
-    gaz = _province_gaz()
     out: list[ProvinceFact] = []
-    for m in gaz.regex.finditer(t):
-        s, e = m.start(), m.end()
-        surface = m.group(0)
-        canon = gaz.by_key.get(key(surface))
-        if not canon or not body(s):
+    for hit in _gazetteer_hits(t):
+        if not isinstance(hit.value, _Province):
+            continue
+        s, e = hit.start, hit.end
+        surface = t[s:e]
+        canon = hit.value.canonical
+        if not body(s):
             continue
         prev, nxt = _prev_word(t, s), _next_word(t, e)
         if _case_key(surface) not in _province_exact() and not _HEADED_LOWER.search(t[max(0, s - 12):s]):
@@ -478,12 +455,9 @@ def _mission_group(surface: str, country: str | None) -> str:
 
 def _find_partners(doc: str, text: str) -> list[PartnerFact]:
     """Foreign countries, localities, organisations, embassies and NGOs, in the text's wording."""
-    t = tone(text)
-    if len(t) != len(text):
-        t = text
+    t = _toned(text)
     body = _body_fn(text)
     prov_spans = [(p.span.start, p.span.end) for p in find_provinces(doc, text)]
-    gaz = _partner_gaz()
     cands: list[_Cand] = []
 
     def inside_province(s: int, e: int) -> bool:
@@ -491,11 +465,11 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 
     # 1. gazetteer surfaces
     raw: list[tuple[int, int, gz_partners.Entry]] = []
-    for m in gaz.regex.finditer(t):
-        entry = gaz.by_key.get(key(m.group(0)))
-        if entry is None or not body(m.start()) or inside_province(m.start(), m.end()):
+    for hit in _gazetteer_hits(t):
+        entry = hit.value
+        if not isinstance(entry, gz_partners.Entry) or not body(hit.start) or inside_province(hit.start, hit.end):
             continue
-        raw.append((m.start(), m.end(), entry))
+        raw.append((hit.start, hit.end, entry))
     raw = _spelled_out(t, raw, body)
     country_spans = [(s, e) for s, e, en in raw if en.kind == "country"]
     for s, e, entry in raw:
@@ -771,9 +745,7 @@ def main_province(text: str, provinces: list[ProvinceFact]) -> str | None:
 
 def find_organizations(doc: str, text: str, provinces: list[ProvinceFact]) -> list[OrganizationFact]:
     """Vietnamese bodies; a provincial body without a place gets the article's main province."""
-    t = tone(text)
-    if len(t) != len(text):
-        t = text
+    t = _toned(text)
     body = _body_fn(text)
     main = main_province(text, provinces)
     out: list[OrganizationFact] = []
