@@ -121,10 +121,10 @@ def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
     return tuple(_gazetteer().scan(t))
 
 
-_HEAD_NAME_VI = re.compile(rf"(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
+_HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
 _NAME_EN = rf"{_CAP}(?:[ \u00a0]+(?:(?:del|de|la|da|do|dos|das|von|van|der|di|el)[ \u00a0]+)?{_CAP})*{_KOREAN_TAIL}?"
-_NAME_HEAD_EN = re.compile(rf"(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])")
-_HEAD_OF_EN = re.compile(rf"(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
+_NAME_HEAD_EN = re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])")
+_HEAD_OF_EN = re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
                          rf"[ \u00a0]+of[ \u00a0]+(?P<name>{_NAME})")
 
 
@@ -387,7 +387,7 @@ def en_kind(raw, s, e):
 
 _LIST_NAME = rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}}"
 _LIST = rf"(?P<list>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*(?:\s*,?\s+(?:and|và)\s+{_LIST_NAME})?)"
-_LISTED_EN = re.compile(rf"(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:localities|provinces|cities|regions|states|prefectures|"
+_LISTED_EN = re.compile(rf"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:localities|provinces|cities|regions|states|prefectures|"
                         rf"counties|municipalities)\s+(?:like|such as|including|namely)\s+{_LIST}")
 _LISTED_VI = re.compile(rf"(?:địa phương|tỉnh|thành phố|bang|vùng|tỉnh, thành)\s+(?:của\s+|thuộc\s+|bạn\s+)?"
                         rf"(?P<country>{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})\s+(?:như|gồm|là)\s*:?\s+{_LIST}")
@@ -425,6 +425,7 @@ def _listed_localities(t: str, body, cands: list, prov_spans: list[tuple[int, in
     return out
 
 
+_DEMONYM_MISSION = re.compile(r"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+|U\.S\.?)\s+(?:Embassy|Consulate(?:[- ]General)?)\b")
 _COUNTRY_OFFICE = re.compile(r"[ \u00a0]+(?:Việt Nam|Vietnam|Viet Nam)(?![^\W_])")
 
 
@@ -615,7 +616,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                 if "Việt" not in phrase and "Viet" not in phrase and "\n" not in phrase:
                     ext.append(_Cand(st, c.end, "ngo", None, c.country, group="ngo:" + key(phrase)))
     # English "Japanese Embassy" ("Embassy of Vietnam" is not a partner: Vietnam is not in the gazetteer)
-    for m in re.finditer(r"(?<![^\W_])(?P<adj>[A-Z][a-z]+|U\.S\.?)\s+(?:Embassy|Consulate(?:[- ]General)?)\b", t):
+    for m in _DEMONYM_MISSION.finditer(t) if ("Embassy" in t or "Consulate" in t) else ():
         iso = gz_partners.demonym_country(m.group("adj"))
         if iso and iso != "VN" and body(m.start()):
             en = _with_seat(t, m.end(), prov_spans)
@@ -705,7 +706,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 
 _DEPT_RE = "(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in departments()) + ")"
 _CENTRAL = re.compile(
-    rf"(?<![^\W_])(?:Bộ (?:Chính trị|Ngoại giao|Công an|Quốc phòng|Tài chính|Y tế|Công Thương|Xây dựng|Nội vụ|Tư pháp|"
+    rf"(?=[BVCỦLQTHM])(?<![^\W_])(?:Bộ (?:Chính trị|Ngoại giao|Công an|Quốc phòng|Tài chính|Y tế|Công Thương|Xây dựng|Nội vụ|Tư pháp|"
     rf"Giáo dục và Đào tạo|Kế hoạch và Đầu tư|Văn hóa, Thể thao và Du lịch|Nông nghiệp và Phát triển nông thôn|"
     rf"Nông nghiệp và Môi trường|Tài nguyên và Môi trường|Khoa học và Công nghệ|Thông tin và Truyền thông|"
     rf"Giao thông vận tải|Lao động - Thương binh và Xã hội|Dân tộc và Tôn giáo)|Ban Bí thư|"
@@ -717,7 +718,7 @@ _CENTRAL = re.compile(
 _TRAIL_STOP = {"để", "của", "với", "tại", "và", "trong", "cho", "đã", "sẽ", "phối", "hợp", "là", "có", "được", "đến",
                "từ", "về", "ở", "trên", "theo", "cùng", "nhằm", "tổ", "chức", "thăm", "làm", "việc", "tỉnh", "thành"}
 _PROVINCIAL = re.compile(
-    rf"(?<![^\W_])(?P<org>(?:Văn phòng )?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
+    rf"(?=[VUỦHTCBS])(?<![^\W_])(?P<org>(?:Văn phòng )?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     rf"Ủy ban MTTQ(?: Việt Nam)?|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Công an|Bộ Chỉ huy Quân sự|"
     rf"(?:Ban Chỉ huy |BCH |Bộ Chỉ huy )?Bộ đội [Bb]iên phòng|Cổng Thông tin điện tử|Sở (?P<so>{_DEPT_RE}))"
     rf"(?P<place>[ \u00a0]+(?:(?:tỉnh|thành phố|TP\.?)[ \u00a0]+)?(?P<prov>{_CAP}(?: {_CAP}){{0,3}})|[ \u00a0]+(?:tỉnh|thành phố)(?![^\W_]))?")
@@ -802,7 +803,7 @@ def find_organizations(doc: str, text: str, provinces: list[ProvinceFact]) -> li
             if item and item[0].isupper() and len(item.split()) <= 7:
                 add(f"Sở {item} {main}", m.start("items"), m.end("items"), main)
 
-    for m in _EN_ORGS.finditer(t):
+    for m in _EN_ORGS.finditer(t) if ("Committee" in t or "Council" in t or "Department" in t) else ():
         place = m.group("pa") or m.group("pb")
         prov = gz_provinces.canonical_province(place)
         if prov:
