@@ -208,6 +208,11 @@ def _person_before(t: str, start: int) -> bool:
     return _is_cap(w) and w in _person_words()
 
 
+def _truncated(t: str, end: int) -> bool:
+    """A name that runs into the end of the text was cut by the page store ("tỉnh Hủa Ph")."""
+    return not t[end:].strip()
+
+
 def _direction_before(t: str, start: int, prev: str) -> bool:
     """ "Nam Lào", "Đông Bắc Campuchia": a direction names a region of the country, unless it ends a
     person's name ("Nguyễn Văn Nam Lào …")."""
@@ -536,8 +541,9 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
         if cut is not None:
             name = " ".join(toks[:cut])
         s, e = m.start(), m.start("name") + len(name)
-        if not body(s) or inside_province(m.start("name"), e):
-            continue
+        if not body(s) or inside_province(m.start("name"), e) or _truncated(t, e) or any(
+                a == m.start("name") or a <= s < b for a, b in prov_spans):
+            continue                                   # "tỉnh Điện Biên Mùa A Sơn", "Lai Châu Giàng Páo"
         head = m.group("head")
         if head.lower() == "châu" and name in words("continent"):
             continue
@@ -559,7 +565,13 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
             if not name or not body(m.start()):
                 continue
             ns = m.start("name") + m.group("name").rfind(name)
+            if gz_partners.lookup(name) is None:       # "province of Champasak Vilayvong Bouddakham"
+                toks = name.split()
+                name = next((" ".join(toks[:i]) for i in range(len(toks) - 1, 0, -1)
+                             if gz_partners.lookup(" ".join(toks[:i])) is not None), name)
             ne = ns + len(name)
+            if _truncated(t, ne):
+                continue
             if inside_province(ns, ne) or _vi_province(name) or key(name) in gz_provinces.district_keys() \
                     or any(a == ns for a, _ in prov_spans):
                 continue                               # "province of Quảng Ngãi Định Thị Hồng Minh": home

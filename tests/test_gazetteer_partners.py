@@ -129,3 +129,18 @@ def test_every_generated_row_is_a_place_of_a_country():
         assert e.kind in ("country", "foreign_locality", "international_org", "embassy", "ngo", "company")
         if e.kind in ("country", "foreign_locality"):
             assert e.country and len(e.country) == 2, e
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ tịch UBND tỉnh Điện Biên Mùa A Sơn tiếp đoàn.",          # a Vietnamese province, then its chairman
+    "Bí thư Tỉnh ủy Lai Châu Giàng Páo Mỷ dự buổi làm việc.",       # "Châu" ends "Lai Châu", it heads nothing
+    "Trang chủ Tin tức Hữu nghị",                                   # "Trang" the Thai province is weak bare
+    "Đoàn đại biểu cấp cao tỉnh Hủa Ph",                            # a name cut by the page store
+])
+def test_no_partner_from_vietnamese_names_furniture_or_cut_text(text):
+    assert partners(text) == {}
+
+
+def test_english_place_then_its_governor():
+    found = partners("He met the Governor of the Lao province of Champasak Vilayvong Bouddakham.")
+    assert list(found) == ["Champasak"]

@@ -20,6 +20,7 @@ HERE = Path(__file__).parent
 # CLDR names that running text never uses as such, or that are Vietnam itself.
 _SKIP_COUNTRY = {"VN"}
 _MIN_SUBDIVISION_LEN = 5           # "Tak", "Mie", "Nan", "Saga"… are too ambiguous bare
+_WEAK_SUBDIVISION_LEN = 5          # "Trang" (Thailand) is also "trang chủ", a web page's home link
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,9 @@ def entries() -> tuple[Entry, ...]:
         name = r["name"]
         forms = [name, name.replace("-do", "")] if name.endswith("-do") else [name]
         forms += [r["vi"]] if r.get("vi") else []
-        out.extend(_generated(forms, r["vi"] or name, r["country"], False, hand))
+        # one short word ("Trang", "Chiba") is too often something else bare: it needs a head word
+        short = " " not in name and len(name) <= _WEAK_SUBDIVISION_LEN
+        out.extend(_generated(forms, r["vi"] or name, r["country"], short, hand))
     for r in _read("cities.tsv"):                 # a bare city name is weak: it counts with a head word
         out.extend(_generated([r["name"], r["vi"]], r["vi"] or r["name"], r["country"], True, hand))
     out.extend(_variants(out))
