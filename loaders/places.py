@@ -49,9 +49,19 @@ _ORG_BEFORE = re.compile(
     rf"(?:Sở(?:\s+{_CAP}(?:\s+(?:và\s+)?{_CAP}|\s+(?!{_LOWER_STOP}\b)[a-zđà-ỹ]+){{0,4}})?|Công an|Chính quyền(?:\s+[Nn]hân dân)?|"
     rf"Hội đồng(?:\s+[Nn]hân dân)?|Ủy ban [Nn]hân dân|UBND|UBCQ|Ủy ban [Cc]hính quyền|Văn phòng(?:\s+{_CAP}(?:\s+[a-zđà-ỹ]+)?)?|"
     rf"Bộ Chỉ huy Quân sự|Ban Đối ngoại|Ban Ngoại vụ|Tòa thị chính|Đài Phát thanh(?:\s+và)?\s+Truyền hình|"
-    rf"Đại học|Trường Đại học|Bệnh viện)\s+$")
-_ORG_AFTER_EN = re.compile(r"^\s+(?:Provincial\s+)?(?:People['’]s Committee|Government|Metropolitan Government|"
-                           r"Prefectural Government|Department of Foreign Affairs|Foreign Affairs Department|Assembly)\b")
+    rf"Đại học|Trường Đại học|Bệnh viện|Tỉnh [uủ][ỷy]|Thành [uủ][ỷy]|Đảng bộ|Ban (?:Tuyên giáo|Tổ chức|Dân vận|Kinh tế)|"
+    rf"Mặt trận(?:\s+{_CAP})?(?:\s+[Xx]ây dựng\s+[Đđ]ất nước)?|Phòng Thương mại(?:\s+và\s+Công nghiệp)?|Cảnh sát|"
+    rf"Bộ đội [Bb]iên phòng|Hội Liên hiệp Phụ nữ|Đoàn Thanh niên|Hội Liên hiệp Thanh niên)\s+$")
+# "Bí thư Tỉnh ủy tỉnh X", "Đại hội Đảng bộ tỉnh X": the party body is part of a title or an event;
+# the partner is the province
+_PARTY_TITLE_BEFORE = re.compile(r"(?:Bí thư|Ủy viên|Uỷ viên|Trưởng|Phó|Đại hội|Hội nghị)\s+$")
+# bodies that are not the government of the place: universities, hospitals, chambers, associations
+_CIVIL_BODY = re.compile(r"(?:Đại học|Trường|Bệnh viện|Phòng Thương mại|Hội|Đoàn Thanh niên)\b|.*\b(?:University|Hospital|"
+                         r"Chamber of Commerce)")
+_ORG_AFTER_EN = re.compile(r"^\s+(?:Provincial\s+|Municipal\s+|City\s+|Prefectural\s+)?(?:People['’]s Committee|Government|"
+                           r"Metropolitan Government|Department of Foreign Affairs|Foreign Affairs Department|Assembly|"
+                           r"Party Committee|Council|University|Hospital|Chamber of Commerce(?: and Industry)?|Police|"
+                           r"Military Command|Border Guard|Department of [A-Z][a-z]+(?: and [A-Z][a-z]+)?)\b")
 _ORG_BEFORE_EN = re.compile(r"(?:(?:the\s+)?(?:Department of Foreign Affairs|Foreign Affairs Department|"
                             r"Government|People['’]s Committee|Assembly|Council|Office) of\s+(?:the\s+)?)$")
 
@@ -594,12 +604,16 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
         after = t[c.end:c.end + 120]
         if c.kind == "foreign_locality":
             m = _ORG_BEFORE.search(before)
+            if m and re.match(r"(?:Tỉnh|Thành|Đảng|Ban)\b", m.group()) and _PARTY_TITLE_BEFORE.search(before[:m.start()]):
+                m = None
             if m and (c.headed or c.from_gazetteer):
-                ext.append(_Cand(c.start - (len(before) - m.start()), c.end, "foreign_locality", None, c.country,
+                kind = "ngo" if _CIVIL_BODY.match(m.group()) else "foreign_locality"
+                ext.append(_Cand(c.start - (len(before) - m.start()), c.end, kind, None, c.country,
                                  group="org:" + key(t[c.start - (len(before) - m.start()):c.end])))
             m2 = _ORG_AFTER_EN.match(after)
             if m2:
-                ext.append(_Cand(c.start, c.end + m2.end(), "foreign_locality", None, c.country,
+                kind = "ngo" if _CIVIL_BODY.match(m2.group().strip()) else "foreign_locality"
+                ext.append(_Cand(c.start, c.end + m2.end(), kind, None, c.country,
                                  group="org:" + key(t[c.start:c.end + m2.end()])))
             m3 = _ORG_BEFORE_EN.search(before)
             if m3:

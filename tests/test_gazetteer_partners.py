@@ -144,3 +144,17 @@ def test_no_partner_from_vietnamese_names_furniture_or_cut_text(text):
 def test_english_place_then_its_governor():
     found = partners("He met the Governor of the Lao province of Champasak Vilayvong Bouddakham.")
     assert list(found) == ["Champasak"]
+
+
+def test_foreign_party_and_civil_bodies():
+    found = partners("Đoàn làm việc với Tỉnh ủy tỉnh Xiêng Khoảng và Trường Đại học tỉnh Xiêng Khoảng.")
+    assert found["Tỉnh ủy tỉnh Xiêng Khoảng"].kind == "foreign_locality"
+    assert found["Trường Đại học tỉnh Xiêng Khoảng"].kind == "ngo"
+    found = partners("Guests from the Jeju Chamber of Commerce and Industry and Jeju Provincial Council attended.")
+    assert found["Jeju Chamber of Commerce and Industry"].kind == "ngo"
+    assert found["Jeju Provincial Council"].kind == "foreign_locality"
+
+
+def test_party_body_in_a_title_or_an_event_is_not_a_partner():
+    assert set(partners("Đồng chí Bí thư Tỉnh ủy tỉnh Xiêng Khoảng chúc mừng Đại hội Đảng bộ tỉnh Xiêng Khoảng.")) \
+        == {"tỉnh Xiêng Khoảng"}
