@@ -46,7 +46,7 @@ _WEAK_OK_AFTER = re.compile(rf"^\s+(?:[Cc]ity|Capital|Prefecture|[Pp]rovince|Met
 # Bodies in front of a foreign locality ("Sở Ngoại giao tỉnh Savannakhet"): the whole is the partner.
 _LOWER_STOP = r"(?:tại|của|với|ở|tỉnh|thành|phố|hai|ba|bốn|năm|các|những|cùng|và|đã|sẽ|đến|từ|cho|trong|huyện|châu|về)"
 _ORG_BEFORE = re.compile(
-    rf"(?:Sở(?:\s+{_CAP}(?:\s+(?:và\s+)?{_CAP}|\s+(?!{_LOWER_STOP}\b)[a-zđà-ỹ]+){{0,4}})?|Công an|Chính quyền(?:\s+[Nn]hân dân)?|"
+    rf"(?:Sở(?:\s+{_CAP}(?:\s+(?:và\s+)?{_CAP}|\s+(?!{_LOWER_STOP}\b)[a-zđà-ỹ]+){{0,4}})?|Công an|[Cc]hính quyền(?:\s+[Nn]hân dân)?|"
     rf"Hội đồng(?:\s+[Nn]hân dân)?|Ủy ban [Nn]hân dân|UBND|UBCQ|Ủy ban [Cc]hính quyền|Văn phòng(?:\s+{_CAP}(?:\s+[a-zđà-ỹ]+)?)?|"
     rf"Bộ Chỉ huy Quân sự|Ban Đối ngoại|Ban Ngoại vụ|Tòa thị chính|Đài Phát thanh(?:\s+và)?\s+Truyền hình|"
     rf"Đại học|Trường Đại học|Bệnh viện|Tỉnh [uủ][ỷy]|Thành [uủ][ỷy]|Đảng bộ|Ban (?:Tuyên giáo|Tổ chức|Dân vận|Kinh tế)|"
@@ -56,7 +56,7 @@ _ORG_BEFORE = re.compile(
 # the partner is the province
 _PARTY_TITLE_BEFORE = re.compile(r"(?:Bí thư|Ủy viên|Uỷ viên|Trưởng|Phó|Đại hội|Hội nghị)\s+$")
 # bodies that are not the government of the place: universities, hospitals, chambers, associations
-_CIVIL_BODY = re.compile(r"(?:Đại học|Trường|Bệnh viện|Phòng Thương mại|Hội|Đoàn Thanh niên)\b|.*\b(?:University|Hospital|"
+_CIVIL_BODY = re.compile(r"(?:Đại học|Trường|Bệnh viện|Phòng Thương mại|Hội(?!\s+đồng)|Đoàn Thanh niên)\b|.*\b(?:University|Hospital|"
                          r"Chamber of Commerce)")
 _ORG_AFTER_EN = re.compile(r"^\s+(?:Provincial\s+|Municipal\s+|City\s+|Prefectural\s+)?(?:People['’]s Committee|Government|"
                            r"Metropolitan Government|Department of Foreign Affairs|Foreign Affairs Department|Assembly|"
@@ -258,6 +258,8 @@ def _toned(text: str) -> str:
     return t if len(t) == len(text) else text
 
 
+# abbreviated ward, commune, district, town ("P.", "X.", "Q.", "H.", "TT.") right before a name; not "TP."
+_ADMIN_ABBR_BEFORE = re.compile(r"(?<![A-Za-zĐđ])(?:P|X|Q|H|TT)\.[ \u00a0]?$")
 _HEADED_LOWER = re.compile(r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)[ \u00a0]+$")
 
 
@@ -281,6 +283,8 @@ def _find_provinces(doc: str, text: str) -> list[ProvinceFact]:
             continue                                   # "Nguyễn Thị Huế", "Thái Bình Dương"
         if prev in words("vn_admin_before") and not (prev == "phố" and _prev_word(t, s - len(prev) - 1) in ("thành", "Thành")):
             continue                                   # a street, ward or river named for the province
+        if _ADMIN_ABBR_BEFORE.search(t, max(0, s - 4), s):
+            continue                                   # "P.Long An", "X. Hòa Bình": a ward or commune
         block = following("province_block", surface) or following("province_block", canon)
         if any(t[e:e + 1 + len(b)].strip() == b for b in block):
             continue
@@ -441,7 +445,34 @@ def _listed_localities(t: str, body, cands: list, prov_spans: list[tuple[int, in
 
 
 _DEMONYM_MISSION = re.compile(r"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+|U\.S\.?)\s+(?:Embassy|Consulate(?:[- ]General)?)\b")
+# An unknown body defined as a foreign NGO ("GPI là tổ chức phi chính phủ Hàn Quốc", "X is a Korean
+# non-governmental organisation") or named by acronym after "Tổ chức" ("Tổ chức GPI").
+_ACRONYM = r"[A-Z][A-Z0-9&]{1,7}(?![^\W_])"
+_NGO_DEFINED = re.compile(rf"(?<![^\W_])(?P<name>{_ACRONYM}|{_CAP}(?:[ \u00a0]+{_CAP}){{0,4}})\s*(?:,\s*)?(?:là|is)\s+"
+                          rf"(?:một\s+|an?\s+)?(?:tổ chức\s+(?:phi chính phủ|phi lợi nhuận|từ thiện)|"
+                          rf"(?:international\s+|[A-Z][a-z]+\s+)?(?:non-governmental|non-profit|NGO\b|charity))")
+_ORG_BY_ACRONYM = re.compile(rf"(?<![^\W_])[Tt]ổ chức[ \u00a0]+(?P<name>{_ACRONYM})")
 _COUNTRY_OFFICE = re.compile(r"[ \u00a0]+(?:Việt Nam|Vietnam|Viet Nam)(?![^\W_])")
+
+
+def _defined_ngos(t: str, body) -> list:
+    """Bodies the text itself calls foreign NGOs, and every mention of them by the same name."""
+    names = set()
+    for m in _NGO_DEFINED.finditer(t):
+        name = m.group("name")
+        if body(m.start()) and name not in words("vi_not_name") and not _vi_province(name) \
+                and gz_partners.lookup(name) is None and key(name) not in gz_partners.home_keys():
+            names.add(name)
+    for m in _ORG_BY_ACRONYM.finditer(t):
+        name = m.group("name")
+        if body(m.start()) and name not in words("vi_not_name") and gz_partners.lookup(name) is None:
+            names.add(name)
+    out = []
+    for name in names:
+        for m in re.finditer(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", t):
+            if body(m.start()):
+                out.append(_Cand(m.start(), m.end(), "ngo", name, None, group="ngo:" + key(name), from_gazetteer=False))
+    return out
 
 
 def _with_seat(t: str, end: int, prov_spans: list[tuple[int, int]]) -> int:
@@ -648,6 +679,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
             en = _with_seat(t, m.end(), prov_spans)
             ext.append(_Cand(m.start(), en, "embassy", None, iso, group=_mission_group(t[m.start():en], iso)))
     ext.extend(_listed_localities(t, body, cands, prov_spans))
+    ext.extend(_defined_ngos(t, body))
     cands.extend(ext)
 
     # 4. longest match wins; nested and overlapping shorter candidates go, except the place that a body,

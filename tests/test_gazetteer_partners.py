@@ -158,3 +158,17 @@ def test_foreign_party_and_civil_bodies():
 def test_party_body_in_a_title_or_an_event_is_not_a_partner():
     assert set(partners("Đồng chí Bí thư Tỉnh ủy tỉnh Xiêng Khoảng chúc mừng Đại hội Đảng bộ tỉnh Xiêng Khoảng.")) \
         == {"tỉnh Xiêng Khoảng"}
+
+
+def test_council_of_a_foreign_place_is_its_government():
+    assert partners("Hội đồng tỉnh Nagano đã tiếp đoàn.")["Hội đồng tỉnh Nagano"].kind == "foreign_locality"
+
+
+def test_body_the_text_defines_as_a_foreign_ngo():
+    found = partners("Tổ chức KFHI tài trợ xây trường. KFHI là tổ chức phi chính phủ Hàn Quốc.")
+    assert found["KFHI"].kind == "ngo"
+    assert partners("Huyện ủy và UBND huyện đã đề xuất; tổ chức UBND huyện.") == {}
+
+
+def test_abbreviated_ward_is_not_the_province():
+    assert [p.name for p in find_provinces("t", "Lễ khánh thành tại P.Long An, tỉnh Tây Ninh.")] == ["Tây Ninh"]
