@@ -451,6 +451,7 @@ _ACRONYM = r"[A-Z][A-Z0-9&]{1,7}(?![^\W_])"
 _NGO_DEFINED = re.compile(rf"(?<![^\W_])(?P<name>{_ACRONYM}|{_CAP}(?:[ \u00a0]+{_CAP}){{0,4}})\s*(?:,\s*)?(?:là|is)\s+"
                           rf"(?:một\s+|an?\s+)?(?:tổ chức\s+(?:phi chính phủ|phi lợi nhuận|từ thiện)|"
                           rf"(?:international\s+|[A-Z][a-z]+\s+)?(?:non-governmental|non-profit|NGO\b|charity))")
+_NATIONALITY = re.compile(rf"/(?P<c>{_CAP}(?:[ \u00a0]+{_CAP})?)")
 _ORG_BY_ACRONYM = re.compile(rf"(?<![^\W_])[Tt]ổ chức[ \u00a0]+(?P<name>{_ACRONYM})")
 _COUNTRY_OFFICE = re.compile(r"[ \u00a0]+(?:Việt Nam|Vietnam|Viet Nam)(?![^\W_])")
 
@@ -463,11 +464,17 @@ def _defined_ngos(t: str, body) -> list:
         if body(m.start()) and name not in words("vi_not_name") and not _vi_province(name) \
                 and gz_partners.lookup(name) is None and key(name) not in gz_partners.home_keys():
             names.add(name)
+    out = []
     for m in _ORG_BY_ACRONYM.finditer(t):
         name = m.group("name")
         if body(m.start()) and name not in words("vi_not_name") and gz_partners.lookup(name) is None:
             names.add(name)
-    out = []
+            nation = _NATIONALITY.match(t, m.end())        # "Tổ chức VCF/Mỹ tại Việt Nam": named with its country
+            entry = gz_partners.lookup(nation.group("c")) if nation else None
+            if entry is not None and entry.kind == "country":
+                end = _with_seat(t, nation.end(), [])
+                out.append(_Cand(m.start(), end, "ngo", name, entry.country, group="ngo:" + key(name) + ":full",
+                                 from_gazetteer=False))
     for name in names:
         for m in re.finditer(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", t):
             if body(m.start()):

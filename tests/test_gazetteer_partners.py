@@ -172,3 +172,9 @@ def test_body_the_text_defines_as_a_foreign_ngo():
 
 def test_abbreviated_ward_is_not_the_province():
     assert [p.name for p in find_provinces("t", "Lễ khánh thành tại P.Long An, tỉnh Tây Ninh.")] == ["Tây Ninh"]
+
+
+def test_acronym_body_named_with_its_country():
+    found = partners("Đoàn công tác của Tổ chức ABF/Úc tại Việt Nam đến thăm. Tổ chức ABF/Úc cam kết hỗ trợ.")
+    assert [n for n, f in found.items() if f.kind == "ngo"] == ["Tổ chức ABF/Úc tại Việt Nam"]
+    assert found["Úc"].kind == "country"
