@@ -11,6 +11,9 @@
 
 All three return facts whose ``span`` indexes the given text exactly. Matching runs on a
 same-length copy of the text with new-style tone marks, so "Thanh Hoá" finds "Thanh Hóa".
+Every province and partner name is found in one pass by one automaton (loaders/automaton.py);
+the words that steer the grammar are tables (loaders/data/place_words.tsv, place_compounds.tsv,
+departments.tsv, read by loaders/place_words.py); the body mask is loaders.text's layout.
 """
 from __future__ import annotations
 
