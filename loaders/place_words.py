@@ -1,5 +1,5 @@
 """The word tables of the place grammar (loaders/data/place_words.tsv, place_compounds.tsv,
-departments.tsv), read and checked once.
+departments.tsv, related_headings.tsv), read and checked once.
 
 Words are data: a new continent, street word or department is a new line in a table, not a
 new constant in loaders/places.py. The reader refuses a row it cannot use (an unknown role, an
@@ -74,3 +74,9 @@ def following(role: str, word: str) -> tuple[str, ...]:
 def departments() -> tuple[str, ...]:
     """Names of a province's departments ("Ngoại vụ", "Kế hoạch và Đầu tư"), longest first."""
     return tuple(sorted({r["name"] for r in _rows("departments.tsv", ("name",))}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def related_headings() -> tuple[str, ...]:
+    """Headings of "related stories" blocks ("Tin liên quan", "Read more"), longest first."""
+    return tuple(sorted({r["heading"] for r in _rows("related_headings.tsv", ("heading",))}, key=len, reverse=True))

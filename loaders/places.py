@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from loaders.automaton import Automaton, Hit
 from loaders.text import layout_of
-from loaders.place_words import departments, following, middle_names, words
+from loaders.place_words import departments, following, middle_names, related_headings, words
 from loaders.tables import column
 from ontology.facts import OrganizationFact, PartnerFact, ProvinceFact, Span
 from ontology.gazetteer import partners as gz_partners
@@ -148,10 +148,11 @@ _HEAD_OF_EN = re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refect
 # Made a line marker, the headlines below it would be read as body; made a tail, the rest of the
 # article would be lost. This goes when Layout has a block role.
 
-_RELATED = re.compile(r"^\s*\|?\s*(?:Tin liên quan|Tin bài liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|"
-                      r"Các tin bài khác|Các tin khác|Tin khác|Tin mới|Đọc nhiều|Xem nhiều|Xem thêm|Đọc thêm|"
-                      r"Có thể bạn quan tâm|Related news|Related articles|Related|Read more|More news|See also|"
-                      r"Most read|Multimedia)", re.I)
+@lru_cache(maxsize=1)
+def _related() -> re.Pattern:
+    return re.compile(r"^\s*\|?\s*(?:" + "|".join(re.escape(h) for h in related_headings()) + ")", re.I)
+
+
 _PARAGRAPH = 200                       # characters: a headline is shorter, a paragraph of body is longer
 
 
@@ -165,7 +166,7 @@ def _related_blocks(text: str) -> list[tuple[int, int]]:
         if start is not None and len(stripped) >= _PARAGRAPH:
             blocks.append((start, s))
             start = None
-        if start is None and len(stripped) < 80 and _RELATED.match(stripped):
+        if start is None and len(stripped) < 80 and _related().match(stripped):
             start = s
     if start is not None:
         blocks.append((start, len(text)))

@@ -193,12 +193,17 @@ def _state_forms() -> re.Pattern:
     return re.compile(rf"^(?:(?:{alts})\s+)+", re.I)
 
 
+@lru_cache(maxsize=1)
+def _rows_by_key() -> dict[str, Entry]:
+    idx: dict[str, Entry] = {}
+    for e in entries():
+        idx.setdefault(key(e.surface), e)
+    return idx
+
+
 def surface_entry(name: str | None) -> Entry | None:
-    """The raw gazetteer row for exactly this surface (its own ``weak`` flag), else None."""
-    if not name:
-        return None
-    k = key(name)
-    return next((e for e in entries() if key(e.surface) == k), None)
+    """The raw gazetteer row for this surface (its own ``weak`` flag), else None."""
+    return _rows_by_key().get(key(name)) if name else None
 
 
 def lookup(name: str | None) -> Entry | None:
