@@ -5,12 +5,14 @@ A name is a sequence of tokens: runs of letters and digits, and single punctuati
 the same separator ("Xa-van-na-khệt" = "Xa van na khệt"), or nothing; never a line break or another
 mark. Tokens compare exactly (the caller normalises tone marks first; case is the names' own).
 
-Why not one big regex: the province and partner surfaces are ~3,000 names, and Python's ``re``
-compiled their trie in ~3 s at every start (0.8 s when they were 1,000), which each ``dipkg
-extract`` run paid before its first document. This automaton builds in tens of milliseconds,
-grows linearly with the gazetteer, and scans a text with one regex over the words whose initial
-starts some name, then one dictionary probe for each. The scan is leftmost-longest like the regex was: at each token the longest name
-wins, and the scan goes on after it.
+Why not one big regex: the trie-shaped regexes (loaders/patterns.py) did the same job in two passes,
+one for provinces and one for partners, and a compile that grows with the gazetteer. Measured here
+in CPU seconds (the machine was shared, so wall time is not a measure): the two regexes of the
+previous code, ~1,000 partner and ~235 province surfaces, compiled in 0.12 s and scanned 300
+generated articles (0.7 MB) in 0.07 s; this automaton over today's ~2,800 names builds in 0.04 s
+and scans the same articles in 0.08-0.10 s, once for both. It scans with one regex over the words
+whose initial starts some name, then one dictionary probe for each; at each such word the longest
+name wins and the scan goes on after it (leftmost-longest, as the regexes matched).
 """
 from __future__ import annotations
 
