@@ -11,6 +11,9 @@
 
 All three return facts whose ``span`` indexes the given text exactly. Matching runs on a
 same-length copy of the text with new-style tone marks, so "Thanh Hoá" finds "Thanh Hóa".
+Every province and partner name is found in one pass by one automaton (loaders/automaton.py);
+the words that steer the grammar are tables (loaders/data/place_words.tsv, place_compounds.tsv,
+departments.tsv, read by loaders/place_words.py); the body mask is loaders.text's layout.
 """
 from __future__ import annotations
 
@@ -19,7 +22,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.patterns import trie_pattern
+from loaders.automaton import Automaton, Hit
+from loaders.text import layout_of
+from loaders.place_words import departments, following, middle_names, related_headings, words
 from loaders.tables import column
 from ontology.facts import OrganizationFact, PartnerFact, ProvinceFact, Span
 from ontology.gazetteer import partners as gz_partners
@@ -44,12 +49,22 @@ _WEAK_OK_AFTER = re.compile(rf"^\s+(?:[Cc]ity|Capital|Prefecture|[Pp]rovince|Met
 # Bodies in front of a foreign locality ("Sở Ngoại giao tỉnh Savannakhet"): the whole is the partner.
 _LOWER_STOP = r"(?:tại|của|với|ở|tỉnh|thành|phố|hai|ba|bốn|năm|các|những|cùng|và|đã|sẽ|đến|từ|cho|trong|huyện|châu|về)"
 _ORG_BEFORE = re.compile(
-    rf"(?:Sở(?:\s+{_CAP}(?:\s+(?:và\s+)?{_CAP}|\s+(?!{_LOWER_STOP}\b)[a-zđà-ỹ]+){{0,4}})?|Công an|Chính quyền(?:\s+[Nn]hân dân)?|"
-    rf"Hội đồng(?:\s+[Nn]hân dân)?|Ủy ban [Nn]hân dân|UBND|Văn phòng(?:\s+{_CAP}(?:\s+[a-zđà-ỹ]+)?)?|"
+    rf"(?:Sở(?:\s+{_CAP}(?:\s+(?:và\s+)?{_CAP}|\s+(?!{_LOWER_STOP}\b)[a-zđà-ỹ]+){{0,4}})?|Công an|[Cc]hính quyền(?:\s+[Nn]hân dân)?|"
+    rf"Hội đồng(?:\s+[Nn]hân dân)?|Ủy ban [Nn]hân dân|UBND|UBCQ|Ủy ban [Cc]hính quyền|Văn phòng(?:\s+{_CAP}(?:\s+[a-zđà-ỹ]+)?)?|"
     rf"Bộ Chỉ huy Quân sự|Ban Đối ngoại|Ban Ngoại vụ|Tòa thị chính|Đài Phát thanh(?:\s+và)?\s+Truyền hình|"
-    rf"Đại học|Trường Đại học|Bệnh viện)\s+$")
-_ORG_AFTER_EN = re.compile(r"^\s+(?:Provincial\s+)?(?:People['’]s Committee|Government|Metropolitan Government|"
-                           r"Prefectural Government|Department of Foreign Affairs|Foreign Affairs Department|Assembly)\b")
+    rf"Đại học|Trường Đại học|Bệnh viện|Tỉnh [uủ][ỷy]|Thành [uủ][ỷy]|Đảng bộ|Ban (?:Tuyên giáo|Tổ chức|Dân vận|Kinh tế)|"
+    rf"Mặt trận(?:\s+{_CAP})?(?:\s+[Xx]ây dựng\s+[Đđ]ất nước)?|Phòng Thương mại(?:\s+và\s+Công nghiệp)?|Cảnh sát|"
+    rf"Bộ đội [Bb]iên phòng|Hội Liên hiệp Phụ nữ|Đoàn Thanh niên|Hội Liên hiệp Thanh niên)\s+$")
+# "Bí thư Tỉnh ủy tỉnh X", "Đại hội Đảng bộ tỉnh X": the party body is part of a title or an event;
+# the partner is the province
+_PARTY_TITLE_BEFORE = re.compile(r"(?:Bí thư|Ủy viên|Uỷ viên|Trưởng|Phó|Đại hội|Hội nghị)\s+$")
+# bodies that are not the government of the place: universities, hospitals, chambers, associations
+_CIVIL_BODY = re.compile(r"(?:Đại học|Trường|Bệnh viện|Phòng Thương mại|Hội(?!\s+đồng)|Đoàn Thanh niên)\b|.*\b(?:University|Hospital|"
+                         r"Chamber of Commerce)")
+_ORG_AFTER_EN = re.compile(r"^\s+(?:Provincial\s+|Municipal\s+|City\s+|Prefectural\s+)?(?:People['’]s Committee|Government|"
+                           r"Metropolitan Government|Department of Foreign Affairs|Foreign Affairs Department|Assembly|"
+                           r"Party Committee|Council|University|Hospital|Chamber of Commerce(?: and Industry)?|Police|"
+                           r"Military Command|Border Guard|Department of [A-Z][a-z]+(?: and [A-Z][a-z]+)?)\b")
 _ORG_BEFORE_EN = re.compile(r"(?:(?:the\s+)?(?:Department of Foreign Affairs|Foreign Affairs Department|"
                             r"Government|People['’]s Committee|Assembly|Council|Office) of\s+(?:the\s+)?)$")
 
@@ -72,35 +87,6 @@ _NGO_BEFORE = re.compile(
 # Regions of a country named in the plural ("các tỉnh Nam Trung Lào", "các tỉnh Bắc Lào").
 _REGION_BEFORE = re.compile(r"(?:(?:các|những|\d+)\s+)?tỉnh\s+(?:(?:Bắc|Nam|Trung|Đông|Tây|Thượng|Hạ)\s+){1,3}$")
 
-_CONTINENTS = {"Âu", "Á", "Phi", "Mỹ", "Đại Dương", "Úc", "Nam Cực", "Bắc Cực", "Á Âu", "Á-Âu", "Mỹ Latinh", "Mỹ La-tinh"}
-_EN_NOT_NAMES = {
-    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Northeastern",
-    "Northwestern", "Southeastern", "Southwestern", "Highland", "Highlands", "Central Highland", "Central Highlands",
-    "South Central", "North Central", "Mekong Delta", "Red River Delta", "Capital", "Border", "Provincial", "Home",
-    "Host", "Partner", "Sister", "Twin", "Friendship", "Coastal", "Mountainous", "Northern Midland", "The", "This",
-    "That", "Each", "Every", "Our", "Their", "His", "Her", "Its", "Mekong", "Delta", "Special", "Autonomous",
-}
-_VI_NOT_NAMES = {"Ủy", "Uỷ", "Đoàn", "Bạn", "Nhà", "Ta", "Trưởng", "Phó", "Chủ", "Bí", "Phía", "Miền", "Trung ương"}
-_VN_ADMIN_BEFORE = {"phường", "xã", "thôn", "ấp", "bản", "sông", "núi", "đèo", "cầu", "đường", "phố", "Phường", "Xã",
-                    "Thôn", "Sông", "Núi", "Đường", "Phố", "làng", "Làng", "chợ", "Chợ", "đảo", "Đảo", "vịnh", "Vịnh",
-                    "hồ", "Hồ", "Street", "Road", "Avenue"}
-_MIDDLE = {"Văn", "Thị", "Đức", "Hữu", "Đình", "Công", "Quang", "Ngọc", "Xuân", "Minh", "Thanh", "Trọng", "Quốc",
-           "Anh", "Hồng", "Kim", "Thu", "Thúy", "Hải", "Bá", "Duy", "Tiến", "Viết", "Khắc", "Mạnh", "Như", "Thế",
-           "Tuấn", "Huy", "Đăng", "Chí", "Xuân", "Phương", "Thùy", "Bích", "Mỹ", "Thái", "Hoài", "Trung", "Hùng"}
-# Compounds in which a one-syllable country name is an ordinary word ("Pháp luật", "Ý kiến").
-_COMPOUND_AFTER = {
-    "Pháp": {"luật", "lý", "chế", "nhân", "quyền", "điển", "sư", "y", "lệnh", "định", "trị", "trường", "môn", "danh", "đình"},
-    "Ý": {"kiến", "nghĩa", "thức", "tưởng", "chí", "định", "muốn", "tứ", "niệm", "đồ", "thơ"},
-    "Đức": {"tin", "độ", "hạnh", "tính", "Phật", "Mẹ", "Cha", "Chúa", "Thánh"},
-    "Nga": {"my"}, "Mỹ": {"thuật", "phẩm", "quan", "nghệ", "mãn", "học", "nhân", "vị", "ý", "tục", "lệ", "miều"},
-    "Anh": {"hùng", "em", "chị", "ấy", "ta", "trai", "hào", "linh", "minh", "tài", "dũng"},
-    "Nhật": {"ký", "thực", "nguyệt", "trình", "tụng", "báo", "dụng"},
-    "Séc": {"tơ"}, "Bỉ": {"ổi"}, "Áo": {"dài", "mưa", "khoác", "len", "quần", "sơ"},
-}
-_PROVINCE_FOLLOW_BLOCK = {"Thái Bình": ("Dương",), "Bình Dương": (), "Điện Biên": ("Phủ",), "Hà Nội": ("Mới",),
-                          "Hanoi": ("Times", "Moi"), "Sài Gòn": ("Giải Phóng", "Giải phóng", "Times", "Tiếp Thị"),
-                          "Saigon": ("Times", "Giai Phong"), "Hà Tĩnh": (), "Huế": ("Festival",),
-                          "Quảng Nam": ()}
 
 
 @lru_cache(maxsize=1)
@@ -112,8 +98,7 @@ def _surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _person_words() -> frozenset[str]:
-    m = _MIDDLE | {strip_accents(x) for x in _MIDDLE}
-    return _surnames() | frozenset(m)
+    return _surnames() | middle_names()
 
 
 @lru_cache(maxsize=1)
@@ -122,112 +107,79 @@ def _demonyms() -> frozenset[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# the compiled gazetteers
-
-def _flex_atoms(surface: str) -> list[str]:
-    """A surface as regex atoms: any run of spaces, hyphens around dashes, optional space after a dot;
-    every other character literally."""
-    out: list[str] = []
-    for tok in re.split(r"(\s*[-–—‐]\s*|\s+|\.\s*)", surface):
-        if not tok:
-            continue
-        if re.fullmatch(r"\s*[-–—‐]\s*", tok):
-            out.append(r"\s*[-–—‐]\s*")
-        elif tok.isspace():
-            out.append(r"[ \u00a0]+")
-        elif tok.strip() == ".":
-            out.append(r"\.\s?")
-        else:
-            out.extend(re.escape(c) for c in tok)
-    return out
-
-
-def _compile(surfaces: list[str]) -> re.Pattern:
-    """Whole-word matches of any surface, the longest first (a trie: see loaders/patterns.py)."""
-    return re.compile(r"(?<![^\W_])" + trie_pattern(_flex_atoms(s) for s in set(surfaces) if s) + r"(?![^\W_])")
-
+# the gazetteers, one automaton
 
 @dataclass(frozen=True)
-class _Gaz:
-    regex: re.Pattern
-    by_key: dict
+class _Province:
+    canonical: str
 
 
 @lru_cache(maxsize=1)
-def _province_gaz() -> _Gaz:
-    by_key: dict[str, str] = {}
-    surfaces = []
+def _gazetteer() -> Automaton:
+    """One automaton over every province and partner surface (loaders/automaton.py): a text is scanned
+    once for both, and where a province and a partner name overlap the longer wins ("Lào Cai")."""
+    names: list[tuple[str, object]] = []
     for surface, canon in gz_provinces.surfaces():
         forms = [surface]
         if " " in surface and not surface.isascii():
-            forms.append(surface.upper())
-        for f in forms:
-            surfaces.append(f)
-            by_key.setdefault(key(f), canon)
-    return _Gaz(_compile(surfaces), by_key)
+            head, *rest = surface.split(" ")
+            forms += [surface.upper(), " ".join([head] + [w.lower() for w in rest])]  # "tỉnh Lạng sơn": see below
+        names.extend((f, _Province(canon)) for f in forms)
+    names.extend((e.surface, e) for e in gz_partners.entries())
+    return Automaton(names)
 
 
-@lru_cache(maxsize=1)
-def _partner_gaz() -> _Gaz:
-    by_key: dict[str, gz_partners.Entry] = {}
-    surfaces = []
-    for e in gz_partners.entries():
-        surfaces.append(e.surface)
-        by_key.setdefault(key(e.surface), e)
-    return _Gaz(_compile(surfaces), by_key)
+@lru_cache(maxsize=4)
+def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
+    return tuple(_gazetteer().scan(t))
 
 
-_HEAD_NAME_VI = re.compile(rf"(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
+_HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
 _NAME_EN = rf"{_CAP}(?:[ \u00a0]+(?:(?:del|de|la|da|do|dos|das|von|van|der|di|el)[ \u00a0]+)?{_CAP})*{_KOREAN_TAIL}?"
-_NAME_HEAD_EN = re.compile(rf"(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])")
-_HEAD_OF_EN = re.compile(rf"(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
+_NAME_HEAD_EN = re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])")
+_HEAD_OF_EN = re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
                          rf"[ \u00a0]+of[ \u00a0]+(?P<name>{_NAME})")
 
 
 # ---------------------------------------------------------------------------------------------
-# the body mask: furniture that is not article text
+# the body mask is the shared layout's (loaders/text.py; furniture markers in boilerplate.tsv), plus the
+# one thing it cannot say yet: a "related stories" heading opens a block of other headlines that ends at
+# the next paragraph-length line ("Tin liên quan" in mid-article; seed 001 has body after two of them).
+# Made a line marker, the headlines below it would be read as body; made a tail, the rest of the
+# article would be lost. This goes when Layout has a block role.
 
-_RELATED = re.compile(r"^\s*\|?\s*(?:Tin liên quan|Tin bài liên quan|Bài liên quan|Bài viết liên quan|Tin cùng chuyên mục|"
-                      r"Các tin bài khác|Các tin khác|Tin khác|Tin mới|Đọc nhiều|Xem nhiều|Xem thêm|Đọc thêm|Có thể bạn quan tâm|"
-                      r"Related news|Related articles|Related|Read more|More news|See also|Most read|Multimedia|Tags?\s*:|Từ khóa\s*:)",
-                      re.I)
-_CREDIT = re.compile(rf"[(\[]?\b(?:Ảnh|Photo|Nguồn|Source|Video|Clip)\s*:\s*(?:[^.)\]\n|]{{0,40}}[)\]]|(?:{_CAP}|[A-ZĐ&/]+)(?:[ ](?:{_CAP}|[A-ZĐ&/]+)){{0,3}})")
+@lru_cache(maxsize=1)
+def _related() -> re.Pattern:
+    return re.compile(r"^\s*\|?\s*(?:" + "|".join(re.escape(h) for h in related_headings()) + ")", re.I)
 
 
-def _skips(text: str) -> list[tuple[int, int]]:
-    """Ranges that are not article body: related-story lists, media lines, image links, photo credits."""
-    skips: list[tuple[int, int]] = []
-    pos, related = 0, False
+_PARAGRAPH = 200                       # characters: a headline is shorter, a paragraph of body is longer
+
+
+def _related_blocks(text: str) -> list[tuple[int, int]]:
+    blocks: list[tuple[int, int]] = []
+    pos, start = 0, None
     for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        s = line.strip()
-        if related:
-            if len(s) >= 200:
-                related = False
-            else:
-                skips.append((start, end))
-                continue
-        if _RELATED.match(s) and len(s) < 80:
-            related = True
-            skips.append((start, end))
-        elif s.startswith("|") or s.startswith("![") or "](http" in s or re.fullmatch(r"[\d:/\s]+", s or "x") \
-                or re.match(r"^\[(?:Video|Infographics?|Ảnh|Photo|Clip|Podcast|Emagazine|E-magazine)\]", s, re.I):
-            skips.append((start, end))
-    skips.extend((m.start(), m.end()) for m in _CREDIT.finditer(text))
-    return skips
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        stripped = line.strip()
+        if start is not None and len(stripped) >= _PARAGRAPH:
+            blocks.append((start, s))
+            start = None
+        if start is None and len(stripped) < 80 and _related().match(stripped):
+            start = s
+    if start is not None:
+        blocks.append((start, len(text)))
+    return blocks
 
 
 @lru_cache(maxsize=4)
 def _body_fn(text: str):
-    skips = _skips(text)
-    try:  # the shared layout (loaders/text.py) knows the outlets' furniture too
-        from loaders.text import layout_of
-        layout_body = layout_of(text).is_body
-    except Exception:  # noqa: BLE001
-        def layout_body(_off):
-            return True
-    return lambda off: layout_body(off) and not any(s <= off < e for s, e in skips)
+    layout_body = layout_of(text).is_body
+    blocks = _related_blocks(text)
+    if not blocks:
+        return layout_body
+    return lambda off: layout_body(off) and not any(s <= off < e for s, e in blocks)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -270,6 +222,20 @@ def _person_before(t: str, start: int) -> bool:
     return _is_cap(w) and w in _person_words()
 
 
+def _truncated(t: str, end: int) -> bool:
+    """A name that runs into the end of the text was cut by the page store ("tỉnh Hủa Ph")."""
+    return not t[end:].strip()
+
+
+def _direction_before(t: str, start: int, prev: str) -> bool:
+    """ "Nam Lào", "Đông Bắc Campuchia": a direction names a region of the country, unless it ends a
+    person's name ("Nguyễn Văn Nam Lào …")."""
+    if prev not in words("direction"):
+        return False
+    before = _prev_word(t, start - len(prev) - 1)
+    return not (before in _person_words() and _is_cap(before))
+
+
 def _vi_province(name: str) -> bool:
     return gz_provinces.canonical_province(name) is not None or key(name) in gz_provinces.district_keys()
 
@@ -277,26 +243,53 @@ def _vi_province(name: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # provinces
 
+@lru_cache(maxsize=1)
+def _province_exact() -> frozenset[str]:
+    """Province surfaces as the gazetteer writes them (and in capitals): any other case is a variant."""
+    return frozenset(_case_key(f) for sf, _ in gz_provinces.surfaces() for f in (sf, sf.upper()))
+
+
+def _case_key(s: str) -> str:
+    """Spaces and hyphens folded, case kept: "Bà Rịa - Vũng Tàu" = "Bà Rịa-Vũng Tàu" ≠ "Bà rịa-Vũng tàu"."""
+    return re.sub(r"[\s\u00a0\-–—‐]+", " ", s).strip()
+
+
+@lru_cache(maxsize=4)
+def _toned(text: str) -> str:
+    """The text with new-style tone marks, same length (spans index the original); the text as it is
+    when it is not NFC (composing would shift the spans). Made once per text for the three finders."""
+    t = tone(text)
+    return t if len(t) == len(text) else text
+
+
+# abbreviated ward, commune, district, town ("P.", "X.", "Q.", "H.", "TT.") right before a name; not "TP."
+_ADMIN_ABBR_BEFORE = re.compile(r"(?<![A-Za-zĐđ])(?:P|X|Q|H|TT)\.[ \u00a0]?$")
+_HEADED_LOWER = re.compile(r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)[ \u00a0]+$")
+
+
 def _find_provinces(doc: str, text: str) -> list[ProvinceFact]:
     """Vietnamese provinces mentioned in the body, canonical names, in text order."""
-    t = tone(text)
-    if len(t) != len(text):            # not NFC: match on the text as it is
-        t = text
+    t = _toned(text)
     body = _body_fn(text)
-    gaz = _province_gaz()
     out: list[ProvinceFact] = []
-    for m in gaz.regex.finditer(t):
-        s, e = m.start(), m.end()
-        surface = m.group(0)
-        canon = gaz.by_key.get(key(surface))
-        if not canon or not body(s):
+    for hit in _gazetteer_hits(t):
+        if not isinstance(hit.value, _Province):
+            continue
+        s, e = hit.start, hit.end
+        surface = t[s:e]
+        canon = hit.value.canonical
+        if not body(s):
             continue
         prev, nxt = _prev_word(t, s), _next_word(t, e)
+        if _case_key(surface) not in _province_exact() and not _HEADED_LOWER.search(t[max(0, s - 12):s]):
+            continue                                   # "Lạng sơn" is a typo after "tỉnh", "Hòa bình" is peace
         if prev in _person_words() and _is_cap(prev) and not surface.isupper():
             continue                                   # "Nguyễn Thị Huế", "Thái Bình Dương"
-        if prev in _VN_ADMIN_BEFORE and not (prev == "phố" and _prev_word(t, s - len(prev) - 1) in ("thành", "Thành")):
+        if prev in words("vn_admin_before") and not (prev == "phố" and _prev_word(t, s - len(prev) - 1) in ("thành", "Thành")):
             continue                                   # a street, ward or river named for the province
-        block = _PROVINCE_FOLLOW_BLOCK.get(surface) or _PROVINCE_FOLLOW_BLOCK.get(canon) or ()
+        if _ADMIN_ABBR_BEFORE.search(t, max(0, s - 4), s):
+            continue                                   # "P.Long An", "X. Hòa Bình": a ward or commune
+        block = following("province_block", surface) or following("province_block", canon)
         if any(t[e:e + 1 + len(b)].strip() == b for b in block):
             continue
         if " " not in surface.strip() and _is_cap(prev) and not _sentence_initial(t, s) and prev not in ("Cố", "TP", "TP."):
@@ -332,10 +325,12 @@ def _list_neighbour_country(t: str, s: int, e: int, spans: list[tuple[int, int]]
 
 def _valid_foreign_name(name: str, lang_vi: bool) -> bool:
     name = name.strip()
-    if not name or _vi_province(name) or name in _CONTINENTS or name in _VI_NOT_NAMES or name in _EN_NOT_NAMES:
+    if not name or key(name) in gz_partners.home_keys():
+        return False                                   # "4 tỉnh Việt Nam": home, not abroad
+    if _vi_province(name) or name in words("continent") or name in words("vi_not_name") or name in words("en_not_name"):
         return False
     first = name.split()[0]
-    if first in _VI_NOT_NAMES or first in _EN_NOT_NAMES:
+    if first in words("vi_not_name") or first in words("en_not_name"):
         return False
     if first in _person_words() and gz_partners.lookup(name) is None:
         return False                                   # "UBND tỉnh Phạm Ngọc Nghị": a person after the title
@@ -413,14 +408,114 @@ def en_kind(raw, s, e):
     return next((en.kind for a, b, en in raw if (a, b) == (s, e)), None)
 
 
+_LIST_NAME = rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}}"
+_LIST = rf"(?P<list>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*(?:\s*,?\s+(?:and|và)\s+{_LIST_NAME})?)"
+_LISTED_EN = re.compile(rf"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:localities|provinces|cities|regions|states|prefectures|"
+                        rf"counties|municipalities)\s+(?:like|such as|including|namely)\s+{_LIST}")
+_LISTED_VI = re.compile(rf"(?:địa phương|tỉnh|thành phố|bang|vùng|tỉnh, thành)\s+(?:của\s+|thuộc\s+|bạn\s+)?"
+                        rf"(?P<country>{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})\s+(?:như|gồm|là)\s*:?\s+{_LIST}")
+
+
+def _listed_localities(t: str, body, cands: list, prov_spans: list[tuple[int, int]]) -> list:
+    """Places named in a list after their country: "Russian localities like Yaroslavl, Nizhegorod and
+    Briansk", "các địa phương của Nga như A, B và C". Each listed name that is not Vietnamese is a
+    foreign locality of that country."""
+    out = []
+    for rx in (_LISTED_EN, _LISTED_VI):
+        for m in rx.finditer(t):
+            if not body(m.start()):
+                continue
+            if rx is _LISTED_EN:
+                iso = gz_partners.demonym_country(m.group("adj"))
+            else:
+                e = gz_partners.lookup(m.group("country"))
+                iso = e.country if e is not None and e.kind == "country" else None
+            if not iso or iso == "VN":
+                continue
+            for item in re.finditer(_LIST_NAME, m.group("list")):
+                s, e = m.start("list") + item.start(), m.start("list") + item.end()
+                name = item.group(0)
+                if name in ("and", "và") or any(a <= s < b for a, b in prov_spans):
+                    continue
+                entry = gz_partners.lookup(name)
+                if entry is None and not _valid_foreign_name(name, True):
+                    continue
+                if entry is not None and entry.kind != "foreign_locality":
+                    continue
+                canon = entry.canonical if entry else None
+                out.append(_Cand(s, e, "foreign_locality", canon, iso, group=canon or key(name),
+                                 from_gazetteer=entry is not None))
+    return out
+
+
+_DEMONYM_MISSION = re.compile(r"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+|U\.S\.?)\s+(?:Embassy|Consulate(?:[- ]General)?)\b")
+# An unknown body defined as a foreign NGO ("GPI là tổ chức phi chính phủ Hàn Quốc", "X is a Korean
+# non-governmental organisation") or named by acronym after "Tổ chức" ("Tổ chức GPI").
+_ACRONYM = r"[A-Z][A-Z0-9&]{1,7}(?![^\W_])"
+_NGO_DEFINED = re.compile(rf"(?<![^\W_])(?P<name>{_ACRONYM}|{_CAP}(?:[ \u00a0]+{_CAP}){{0,4}})\s*(?:,\s*)?(?:là|is)\s+"
+                          rf"(?:một\s+|an?\s+)?(?:tổ chức\s+(?:phi chính phủ|phi lợi nhuận|từ thiện)|"
+                          rf"(?:international\s+|[A-Z][a-z]+\s+)?(?:non-governmental|non-profit|NGO\b|charity))")
+_NATIONALITY = re.compile(rf"/(?P<c>{_CAP}(?:[ \u00a0]+{_CAP})?)")
+_ORG_BY_ACRONYM = re.compile(rf"(?<![^\W_])[Tt]ổ chức[ \u00a0]+(?P<name>{_ACRONYM})")
+_COUNTRY_OFFICE = re.compile(r"[ \u00a0]+(?:Việt Nam|Vietnam|Viet Nam)(?![^\W_])")
+
+
+def _defined_ngos(t: str, body) -> list:
+    """Bodies the text itself calls foreign NGOs, and every mention of them by the same name."""
+    names = set()
+    for m in _NGO_DEFINED.finditer(t):
+        name = m.group("name")
+        if body(m.start()) and name not in words("vi_not_name") and not _vi_province(name) \
+                and gz_partners.lookup(name) is None and key(name) not in gz_partners.home_keys():
+            names.add(name)
+    out = []
+    for m in _ORG_BY_ACRONYM.finditer(t):
+        name = m.group("name")
+        if body(m.start()) and name not in words("vi_not_name") and gz_partners.lookup(name) is None:
+            names.add(name)
+            nation = _NATIONALITY.match(t, m.end())        # "Tổ chức VCF/Mỹ tại Việt Nam": named with its country
+            entry = gz_partners.lookup(nation.group("c")) if nation else None
+            if entry is not None and entry.kind == "country":
+                end = _with_seat(t, nation.end(), [])
+                out.append(_Cand(m.start(), end, "ngo", name, entry.country, group="ngo:" + key(name) + ":full",
+                                 from_gazetteer=False))
+    for name in names:
+        for m in re.finditer(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", t):
+            if body(m.start()):
+                out.append(_Cand(m.start(), m.end(), "ngo", name, None, group="ngo:" + key(name), from_gazetteer=False))
+    return out
+
+
+def _with_seat(t: str, end: int, prov_spans: list[tuple[int, int]]) -> int:
+    """The end of a mission's name with its seat, when one follows: "… tại (thành phố) Hồ Chí Minh",
+    "… in Vietnam"; else ``end``."""
+    w = _EMBASSY_WHERE.match(t[end:end + 20])
+    if not w:
+        return end
+    at = end + w.end()
+    head = re.match(r"(?:[Tt]hành phố|[Tt]ỉnh|TP\.?)[ \u00a0]+", t[at:at + 12])
+    for a in (at, at + head.end()) if head else (at,):
+        place = next((b for s, b in prov_spans if s == a), None)
+        if place is not None:
+            return place
+    home = re.match(r"Việt Nam|Vietnam|Viet Nam", t[at:at + 10])
+    return at + home.end() if home else end
+
+
+def _mission_group(surface: str, country: str | None) -> str:
+    """One group per mission of a country: "Đại sứ quán Trung Quốc" = "Đại sứ quán Trung Quốc tại Việt
+    Nam", "Consulate General of India" = "Indian Consulate General in …"; a consulate is not the embassy."""
+    low = surface.lower()
+    kind = ("consulate-general" if re.search(r"tổng\s+lãnh sự|consulate[- ]general|tlsq", low) else
+            "consulate" if re.search(r"lãnh sự|consulate", low) else "embassy")
+    return f"emb:{kind}:{country or key(surface)}"
+
+
 def _find_partners(doc: str, text: str) -> list[PartnerFact]:
     """Foreign countries, localities, organisations, embassies and NGOs, in the text's wording."""
-    t = tone(text)
-    if len(t) != len(text):
-        t = text
+    t = _toned(text)
     body = _body_fn(text)
     prov_spans = [(p.span.start, p.span.end) for p in find_provinces(doc, text)]
-    gaz = _partner_gaz()
     cands: list[_Cand] = []
 
     def inside_province(s: int, e: int) -> bool:
@@ -428,11 +523,11 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 
     # 1. gazetteer surfaces
     raw: list[tuple[int, int, gz_partners.Entry]] = []
-    for m in gaz.regex.finditer(t):
-        entry = gaz.by_key.get(key(m.group(0)))
-        if entry is None or not body(m.start()) or inside_province(m.start(), m.end()):
+    for hit in _gazetteer_hits(t):
+        entry = hit.value
+        if not isinstance(entry, gz_partners.Entry) or not body(hit.start) or inside_province(hit.start, hit.end):
             continue
-        raw.append((m.start(), m.end(), entry))
+        raw.append((hit.start, hit.end, entry))
     raw = _spelled_out(t, raw, body)
     country_spans = [(s, e) for s, e, en in raw if en.kind == "country"]
     for s, e, entry in raw:
@@ -443,17 +538,17 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                 (_is_cap(nxt) and key(f"{surface} {nxt.strip(',.;:)')}") in gz_provinces.district_keys())):
             continue                                   # "Nha Trang" is a Vietnamese city, not Thailand's Trang
         if entry.kind in ("country", "foreign_locality") and not surface.isupper():
-            if (_person_before(t, s) and not _REGION_BEFORE.search(t[max(0, s - 60):s])) or (prev in _VN_ADMIN_BEFORE and not _WEAK_OK_BEFORE.search(t[max(0, s - 20):s])):
+            if (_person_before(t, s) and not _REGION_BEFORE.search(t[max(0, s - 60):s])) or (prev in words("vn_admin_before") and not _WEAK_OK_BEFORE.search(t[max(0, s - 20):s])):
                 continue
             if " " not in surface and "-" not in surface and not surface.isascii():
                 # one Vietnamese syllable ("Nga", "Lào", "Đức"): not inside a longer proper name
                 region = _REGION_BEFORE.search(t[max(0, s - 60):s])
                 if (_is_cap(prev) and not _sentence_initial(t, s) and not _STATE_PREFIX.search(t[max(0, s - 80):s])
-                        and not region) or \
+                        and not region and not _direction_before(t, s, prev)) or \
                         (_is_cap(nxt) and not re.match(r"[ \u00a0]+\S+[,.;:)]", t[e:e + 40]) and nxt[0].isalpha()
                          and not re.match(r"[ \u00a0]*[,.;:)(\-–]", t[e:e + 3])):
                     continue
-                if nxt.strip(",.;:)") in _COMPOUND_AFTER.get(surface, ()):
+                if nxt.strip(",.;:)") in following("compound", surface):
                     continue
                 if prev.lower() in ("tiếng", "chữ", "người") and surface in ("Anh", "Ý", "Nhật", "Pháp", "Đức", "Nga"):
                     continue
@@ -462,9 +557,13 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                   or (entry.kind == "foreign_locality" and _list_neighbour_country(
                       t, s, e, [(a, b) for a, b, en in raw if en.kind == "foreign_locality" and not en.weak]))
                   or (entry.kind == "country" and (re.search(r"(?:nước|Vương quốc)\s+$", t[max(0, s - 15):s])
+                                                   or _EMBASSY_VI.search(t[max(0, s - 40):s])
                                                    or _list_neighbour_country(t, s, e, [x for x in country_spans if x != (s, e)]))))
             if not ok:
                 continue
+        if entry.kind in ("ngo", "international_org"):
+            office = _COUNTRY_OFFICE.match(t, e)       # "World Vision Vietnam": the body's office here
+            e = office.end() if office else e
         cands.append(_Cand(s, e, entry.kind, entry.canonical, entry.country, group=entry.canonical))
 
     # 2. grammar: head word + capitalised name that is not Vietnamese
@@ -494,10 +593,11 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
         if cut is not None:
             name = " ".join(toks[:cut])
         s, e = m.start(), m.start("name") + len(name)
-        if not body(s) or inside_province(m.start("name"), e):
-            continue
+        if not body(s) or inside_province(m.start("name"), e) or _truncated(t, e) or any(
+                a == m.start("name") or a <= s < b for a, b in prov_spans):
+            continue                                   # "tỉnh Điện Biên Mùa A Sơn", "Lai Châu Giàng Páo"
         head = m.group("head")
-        if head.lower() == "châu" and name in _CONTINENTS:
+        if head.lower() == "châu" and name in words("continent"):
             continue
         entry = gz_partners.lookup(name)
         if entry is None:
@@ -517,9 +617,16 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
             if not name or not body(m.start()):
                 continue
             ns = m.start("name") + m.group("name").rfind(name)
+            if gz_partners.lookup(name) is None:       # "province of Champasak Vilayvong Bouddakham"
+                toks = name.split()
+                name = next((" ".join(toks[:i]) for i in range(len(toks) - 1, 0, -1)
+                             if gz_partners.lookup(" ".join(toks[:i])) is not None), name)
             ne = ns + len(name)
-            if inside_province(ns, ne) or _vi_province(name) or key(name) in gz_provinces.district_keys():
+            if _truncated(t, ne):
                 continue
+            if inside_province(ns, ne) or _vi_province(name) or key(name) in gz_provinces.district_keys() \
+                    or any(a == ns for a, _ in prov_spans):
+                continue                               # "province of Quảng Ngãi Định Thị Hồng Minh": home
             entry = gz_partners.lookup(name)
             if entry is not None and entry.kind != "foreign_locality":
                 continue
@@ -539,12 +646,16 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
         after = t[c.end:c.end + 120]
         if c.kind == "foreign_locality":
             m = _ORG_BEFORE.search(before)
+            if m and re.match(r"(?:Tỉnh|Thành|Đảng|Ban)\b", m.group()) and _PARTY_TITLE_BEFORE.search(before[:m.start()]):
+                m = None
             if m and (c.headed or c.from_gazetteer):
-                ext.append(_Cand(c.start - (len(before) - m.start()), c.end, "foreign_locality", None, c.country,
+                kind = "ngo" if _CIVIL_BODY.match(m.group()) else "foreign_locality"
+                ext.append(_Cand(c.start - (len(before) - m.start()), c.end, kind, None, c.country,
                                  group="org:" + key(t[c.start - (len(before) - m.start()):c.end])))
             m2 = _ORG_AFTER_EN.match(after)
             if m2:
-                ext.append(_Cand(c.start, c.end + m2.end(), "foreign_locality", None, c.country,
+                kind = "ngo" if _CIVIL_BODY.match(m2.group().strip()) else "foreign_locality"
+                ext.append(_Cand(c.start, c.end + m2.end(), kind, None, c.country,
                                  group="org:" + key(t[c.start:c.end + m2.end()])))
             m3 = _ORG_BEFORE_EN.search(before)
             if m3:
@@ -559,16 +670,8 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
             m_after = _EMBASSY_EN_AFTER.match(after)
             if m or m_after:
                 st = c.start - (len(before) - m.start()) if m else c.start
-                en = c.end + (m_after.end() if m_after else 0)
-                w = _EMBASSY_WHERE.match(t[en:en + 20])
-                if w:
-                    place = next(((a, b) for a, b in prov_spans if a == en + w.end()), None)
-                    if place is None:
-                        vm = re.match(r"Việt Nam|Vietnam|Viet Nam", t[en + w.end():en + w.end() + 10])
-                        place = (en + w.end(), en + w.end() + vm.end()) if vm else None
-                    if place:
-                        en = place[1]
-                ext.append(_Cand(st, en, "embassy", None, c.country, group="emb:" + key(t[st:en])))
+                en = _with_seat(t, c.end + (m_after.end() if m_after else 0), prov_spans)
+                ext.append(_Cand(st, en, "embassy", None, c.country, group=_mission_group(t[st:en], c.country)))
             m = _REGION_BEFORE.search(before)
             if m:
                 st = c.start - (len(before) - m.start())
@@ -580,19 +683,28 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                 phrase = t[st:c.end]
                 if "Việt" not in phrase and "Viet" not in phrase and "\n" not in phrase:
                     ext.append(_Cand(st, c.end, "ngo", None, c.country, group="ngo:" + key(phrase)))
-    # English "Japanese Embassy", "Embassy of Vietnam" is not a partner: Vietnam is not in the gazetteer.
-    for m in re.finditer(r"(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:Embassy|Consulate(?:[- ]General)?)\b", t):
-        if m.group("adj") in _demonyms() and m.group("adj") != "Vietnamese" and body(m.start()):
-            ext.append(_Cand(m.start(), m.end(), "embassy", None, None, group="emb:" + key(m.group(0))))
+    # English "Japanese Embassy" ("Embassy of Vietnam" is not a partner: Vietnam is not in the gazetteer)
+    for m in _DEMONYM_MISSION.finditer(t) if ("Embassy" in t or "Consulate" in t) else ():
+        iso = gz_partners.demonym_country(m.group("adj"))
+        if iso and iso != "VN" and body(m.start()):
+            en = _with_seat(t, m.end(), prov_spans)
+            ext.append(_Cand(m.start(), en, "embassy", None, iso, group=_mission_group(t[m.start():en], iso)))
+    ext.extend(_listed_localities(t, body, cands, prov_spans))
+    ext.extend(_defined_ngos(t, body))
     cands.extend(ext)
 
-    # 4. longest match wins; nested and overlapping shorter candidates go
+    # 4. longest match wins; nested and overlapping shorter candidates go, except the place that a body,
+    # an embassy, an association or a region is named for: "Đại sứ quán Đức" names Germany too, and
+    # "Công an tỉnh X" the province X (the gold lists both)
+    def container(k: _Cand) -> bool:
+        return bool(k.group) and k.group.startswith(("org:", "emb:", "ngo:", "reg:"))
+
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[_Cand] = []
     for c in sorted(cands, key=lambda c: -(c.end - c.start)):
-        if any(k.start <= c.start and c.end <= k.end for k in kept):
-            continue
-        if any(k.start < c.end and c.start < k.end for k in kept):
+        holders = [k for k in kept if k.start < c.end and c.start < k.end]
+        if holders and not (c.kind in ("country", "foreign_locality") and not container(c) and all(
+                container(k) and k.start <= c.start and c.end <= k.end for k in holders)):
             continue
         kept.append(c)
     kept.sort(key=lambda c: c.start)
@@ -619,17 +731,32 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                 drop.add(id(c))
     kept = [c for c in kept if id(c) not in drop]
 
+    # a place kept inside its body goes when the same place is also named on its own
+    def nested(c: _Cand) -> bool:
+        return any(k is not c and container(k) and k.start <= c.start and c.end <= k.end for k in kept)
+
+    alone = {c.group for c in kept if not nested(c)}
+    kept = [c for c in kept if not (c.group in alone and nested(c))]
     # 6. a bare locality goes when the same place is also written with its head word
     headed_groups = {c.group for c in kept if c.headed}
     kept = [c for c in kept if c.headed or c.kind != "foreign_locality" or c.group not in headed_groups]
-    # one surface per country: the longest ("Republic of Korea" over "RoK")
+    # one surface per country and per mission: the longest ("Republic of Korea" over "RoK",
+    # "Đại sứ quán Trung Quốc tại Việt Nam" over "Đại sứ quán Trung Quốc")
+    # and one per organisation, by its acronym when the text uses one ("WB" over "Ngân hàng Thế giới"):
+    # an article that names the body once in full and then by acronym is read by its acronym
+    one = ("country", "embassy", "international_org", "ngo")
+
+    def rank(c: _Cand) -> tuple[bool, int]:
+        acronym = c.kind in ("international_org", "ngo") and t[c.start:c.end].isupper()
+        return (acronym, c.end - c.start)
+
     best: dict[str, _Cand] = {}
     for c in kept:
-        if c.kind == "country":
+        if c.kind in one and c.group:
             b = best.get(c.group)
-            if b is None or (c.end - c.start) > (b.end - b.start):
+            if b is None or rank(c) > rank(b):
                 best[c.group] = c
-    kept = [c for c in kept if c.kind != "country" or best.get(c.group) is c]
+    kept = [c for c in kept if c.kind not in one or not c.group or best.get(c.group) is c]
 
     out: list[PartnerFact] = []
     seen: set[str] = set()
@@ -646,18 +773,9 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 # ---------------------------------------------------------------------------------------------
 # Vietnamese organisations
 
-# Department names of a provincial "Sở" (a new one is a new line here, not new code).
-_DEPARTMENTS = (
-    "Ngoại vụ", "Ngoại giao", "Công Thương", "Công thương", "Du lịch", "Kế hoạch và Đầu tư", "Văn hóa và Thể thao",
-    "Văn hóa, Thể thao và Du lịch", "Văn hóa - Thể thao và Du lịch", "Văn hóa, Thể thao", "Y tế", "Xây dựng",
-    "Giáo dục và Đào tạo", "Tài chính", "Tư pháp", "Nội vụ", "Tài nguyên và Môi trường", "Nông nghiệp và Môi trường",
-    "Nông nghiệp và Phát triển nông thôn", "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
-    "Thông tin và Truyền thông", "Giao thông vận tải", "Giao thông Vận tải", "Khoa học và Công nghệ",
-    "Dân tộc và Tôn giáo", "Khoa học, Công nghệ",
-)
-_DEPT_RE = "(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_DEPARTMENTS, key=len, reverse=True)) + ")"
+_DEPT_RE = "(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in departments()) + ")"
 _CENTRAL = re.compile(
-    rf"(?<![^\W_])(?:Bộ (?:Chính trị|Ngoại giao|Công an|Quốc phòng|Tài chính|Y tế|Công Thương|Xây dựng|Nội vụ|Tư pháp|"
+    rf"(?=[BVCỦLQTHM])(?<![^\W_])(?:Bộ (?:Chính trị|Ngoại giao|Công an|Quốc phòng|Tài chính|Y tế|Công Thương|Xây dựng|Nội vụ|Tư pháp|"
     rf"Giáo dục và Đào tạo|Kế hoạch và Đầu tư|Văn hóa, Thể thao và Du lịch|Nông nghiệp và Phát triển nông thôn|"
     rf"Nông nghiệp và Môi trường|Tài nguyên và Môi trường|Khoa học và Công nghệ|Thông tin và Truyền thông|"
     rf"Giao thông vận tải|Lao động - Thương binh và Xã hội|Dân tộc và Tôn giáo)|Ban Bí thư|"
@@ -669,7 +787,7 @@ _CENTRAL = re.compile(
 _TRAIL_STOP = {"để", "của", "với", "tại", "và", "trong", "cho", "đã", "sẽ", "phối", "hợp", "là", "có", "được", "đến",
                "từ", "về", "ở", "trên", "theo", "cùng", "nhằm", "tổ", "chức", "thăm", "làm", "việc", "tỉnh", "thành"}
 _PROVINCIAL = re.compile(
-    rf"(?<![^\W_])(?P<org>(?:Văn phòng )?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
+    rf"(?=[VUỦHTCBS])(?<![^\W_])(?P<org>(?:Văn phòng )?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     rf"Ủy ban MTTQ(?: Việt Nam)?|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Công an|Bộ Chỉ huy Quân sự|"
     rf"(?:Ban Chỉ huy |BCH |Bộ Chỉ huy )?Bộ đội [Bb]iên phòng|Cổng Thông tin điện tử|Sở (?P<so>{_DEPT_RE}))"
     rf"(?P<place>[ \u00a0]+(?:(?:tỉnh|thành phố|TP\.?)[ \u00a0]+)?(?P<prov>{_CAP}(?: {_CAP}){{0,3}})|[ \u00a0]+(?:tỉnh|thành phố)(?![^\W_]))?")
@@ -697,9 +815,7 @@ def main_province(text: str, provinces: list[ProvinceFact]) -> str | None:
 
 def find_organizations(doc: str, text: str, provinces: list[ProvinceFact]) -> list[OrganizationFact]:
     """Vietnamese bodies; a provincial body without a place gets the article's main province."""
-    t = tone(text)
-    if len(t) != len(text):
-        t = text
+    t = _toned(text)
     body = _body_fn(text)
     main = main_province(text, provinces)
     out: list[OrganizationFact] = []
@@ -756,7 +872,7 @@ def find_organizations(doc: str, text: str, provinces: list[ProvinceFact]) -> li
             if item and item[0].isupper() and len(item.split()) <= 7:
                 add(f"Sở {item} {main}", m.start("items"), m.end("items"), main)
 
-    for m in _EN_ORGS.finditer(t):
+    for m in _EN_ORGS.finditer(t) if ("Committee" in t or "Council" in t or "Department" in t) else ():
         place = m.group("pa") or m.group("pb")
         prov = gz_provinces.canonical_province(place)
         if prov:

@@ -57,6 +57,11 @@ class OntologyError(DipkgError, ValueError):
     """A label or relationship type outside the ontology's fixed set."""
 
 
+class WordTableError(DipkgError, ValueError):
+    """A word table (loaders/data/*.tsv, ontology/gazetteer/*.tsv) has a row the reader cannot use;
+    the message names the file, the line and what to fix."""
+
+
 # -- the store (graph) ------------------------------------------------------------------------------
 class StoreError(DipkgError, RuntimeError):
     """The store refused or failed an operation; the message never carries credentials.

@@ -11,56 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
-from functools import lru_cache
 
-_OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
+# One normaliser for the whole project (ontology/normalise.py); these names stay importable from here.
+from ontology.normalise import _words, fold, nfc_tones  # noqa: F401
+
 _HONORIFICS = re.compile(
     r"^(?:(?:ông|bà|anh|chị|đồng chí|ngài|mr|mrs|ms|miss|madam|madame|mme|dr|prof|h\.?\s?e|his excellency|"
     r"her excellency)\.?\s+)+", re.I)
-_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![^\W\d_])", re.I)   # open syllable only: hoà, not hoàng
-
-
-def nfc_tones(text: str) -> str:
-    """NFC and one tone placement (hoà → hòa, thuỷ → thủy), case kept."""
-    s = unicodedata.normalize("NFC", text)
-
-    def swap(m: re.Match) -> str:
-        old = m.group(1)
-        new = _OLD_TONES[old.lower()]
-        return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new))
-
-    return _TONE_RE.sub(swap, s)
-
-
-def _words(s: str) -> str:
-    """Letters, digits and combining marks kept; every other run of characters becomes one space."""
-    out = "".join(c if (c.isalnum() or unicodedata.category(c).startswith("M")) else " " for c in s)
-    return " ".join(out.split())
-
-
-def _latin(c: str) -> bool:
-    return unicodedata.name(c, "").startswith("LATIN")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Matching key: lower case, no diacritics on Latin letters (Đ→D), words joined by one space."""
-    s = nfc_tones(text).lower().replace("đ", "d").replace("Đ", "d")
-    out: list[str] = []
-    base_latin = False
-    for c in unicodedata.normalize("NFD", s):
-        if unicodedata.combining(c):
-            if base_latin:
-                continue
-        else:
-            base_latin = _latin(c)
-        out.append(c)
-    return _words(unicodedata.normalize("NFC", "".join(out)))
 
 
 def strip_honorific(name: str) -> str:
