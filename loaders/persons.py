@@ -30,10 +30,6 @@ from ontology.identity import fold
 WORD = re.compile(r"(?<=\s)['’]s(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+|-(?:[^\W\d_]+))*|[^\W\d_]+'|\d+")
 _SEP_TITLE = re.compile(r"^\s*(?:,|–|-|—|:|\(|,?\s*là)\s*$")
 _SPACE = re.compile(r"^[ \t\u00a0]+$")
-_ADDRESS_WORDS = {"mr", "mrs", "ms", "madam", "madame", "dr", "ông", "bà", "ngài"}
-_BOUNDARY_WORDS = {"was", "were", "is", "are", "on", "met", "received", "welcomed", "visited", "thanked", "including",
-                   "tiếp", "gặp", "thăm", "có", "gồm", "và", "with", "and", "cùng", "by", "của", "do", "là", "giữa", "between", "as",
-                   "welcoming", "said", "thì", "theo", "bởi"}
 _FOREIGN_HINTS = ("Tổng Lãnh sự quán", "Đại sứ quán", "Embassy", "Consulate")
 _VN_INSTITUTIONS = re.compile(
     r"\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Trung ương Đảng|"
@@ -71,7 +67,8 @@ def _lexicon():
     lower = {r["word"].lower() for r in words if r["kind"] in ("lower", "locality")}
     locality = {r["word"] for r in words if r["kind"] == "locality"}
     org = {r["word"] for r in words if r["kind"] == "org"}
-    surnames = set(column("surnames.tsv", "surname"))
+    surnames = set(column("surnames.tsv", "surname", kind="surname"))
+    surnames |= set(column("surnames.tsv", "surname", kind="first"))
     surnames |= {fold(s).title() for s in surnames}
     honor = sorted(column("honorifics.tsv", "word"), key=len, reverse=True)
     head_re = re.compile(r"(?<![^\W\d_])" + literal_trie((h[0] for h in heads), ignore_case=True) + r"(?![^\W\d_])",
@@ -79,6 +76,31 @@ def _lexicon():
     honor_re = re.compile(r"(?:^|(?<=[\s(\[“\"'‘:;,]))(?:" + "|".join(re.escape(h) for h in honor) + r")\s+$", re.I)
     side = {h[0].lower(): h[2] for h in heads}
     return head_re, honor_re, lower, locality, org, surnames, side
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The word lists that mark where a person's name starts and stops (tables under loaders/data)."""
+
+    prefixes: tuple[str, ...]          # ethnic-minority name prefixes glued to the next word ("H'", "K'")
+    first_only: frozenset[str]         # family names that are also common middle names ("Thị", "Văn")
+    foreign_surnames: frozenset[str]   # family names written first in Korean and Chinese romanisation
+    address: frozenset[str]            # words of address a name follows ("ông", "Mr."), lower case, no dot
+    boundaries: frozenset[str]         # words after which a name may start ("received", "tiếp", "và")
+    address_tokens: frozenset[str]     # every word of every honorific ("đồng", "chí", "đại", "tá", "mr")
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> NameWords:
+    prefixes = tuple(column("surnames.tsv", "surname", kind="prefix"))
+    foreign = frozenset(column("foreign_surnames.tsv", "surname"))
+    address = frozenset(r["word"].lower().rstrip(".") for r in read_table("honorifics.tsv", ("word", "kind"))
+                        if r["kind"] == "address")
+    boundaries = frozenset(w.lower() for w in column("name_boundaries.tsv", "word"))
+    tokens = frozenset(w.lower().rstrip(".") for h in column("honorifics.tsv", "word") for w in h.split())
+    first = set(column("surnames.tsv", "surname", kind="first"))
+    first |= {fold(w).title() for w in first}
+    return NameWords(prefixes, frozenset(first), foreign, address, boundaries, tokens)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -94,6 +116,12 @@ class OfficeTitleParser:
         self.is_place = is_place          # offset → end offset of a place name starting there, or -1
         self.head_re, self.honor_re, self.lower, self.locality, self.org, self.surnames, self.head_side = _lexicon()
         self._by_start = {t.start: i for i, t in enumerate(tokens)}
+        self.words = _name_words()
+
+    def starts_name(self, word: str) -> bool:
+        """A family name (Vietnamese, ethnic-minority, Korean or Chinese) that starts a person's name."""
+        return (word in self.surnames and word not in self.words.first_only) or word in self.words.foreign_surnames \
+            or word.startswith(self.words.prefixes)
 
     def gap(self, i: int) -> str:
         """Text between token i-1 and token i."""
@@ -112,32 +140,45 @@ class OfficeTitleParser:
             n += 1
         return n
 
-    def name_at(self, j: int, after_locality: bool) -> int:
-        """Length of a person's name starting at token j (0 when none starts there)."""
+    def name_at(self, j: int, after_locality: bool) -> tuple[int, int]:
+        """(offset from j, length) of a person's name in the capitalised run at token j; (0, 0) when none.
+
+        A run that does not start with a family name but has one further on is a place or the end of a
+        title glued to the name ("tỉnh Vĩnh Long Nguyễn Văn A", "Gyeongsangbuk Park Min Soo"): the name
+        starts at that family name, when at least two words are left for it."""
         n = self.run_length(j)
         if n < 2:
-            return 0
+            return 0, 0
         toks = self.tokens[j:j + n]
         first = toks[0].text
         if first in self.surnames and not (first in self.org and toks[1].text in self.org):
-            return min(n, 5)
+            return 0, min(n, 5)
+        starts = [p for p in range(1, n - 1) if self.starts_name(toks[p].text)
+                  and not any(t.text in self.org for t in toks[p:])]
+        # "Hải Dương Trần Đức Thắng": a place's last word may be a family name too; the name starts at
+        # the first family name that is not followed by another one
+        inner = next((p for p in starts if p + 1 not in starts), 0)
+        if inner:
+            return inner, min(n - inner, 5)
+        if self.starts_name(first) and not any(t.text in self.org for t in toks):
+            return 0, min(n, 5)
         if any(t.text in self.org for t in toks):
-            return 0
+            return 0, 0
         if after_locality:                       # "thành phố Kazanlak Nikolay Dimitrov": the place takes one word
-            return n - 1 if n >= 3 else 0
-        return min(n, 5)
+            return (1, n - 1) if n >= 3 else (0, 0)
+        return 0, min(n, 5)
 
     def parse(self, i: int, head_len: int) -> tuple[int, int | None, int]:
         """Title from token i (head spans head_len tokens) → (title end token, name start token, name length)."""
         k = i + head_len
-        after_locality = False
+        after_locality = in_place = False
         while k < len(self.tokens) and self.joined(k):
             tok = self.tokens[k]
             place_end = self.is_place(tok.start)
             if place_end > 0:
                 while k < len(self.tokens) and self.tokens[k].start < place_end:
                     k += 1
-                after_locality = False
+                after_locality, in_place = False, True
                 continue
             phrase = self._phrase(k)
             if phrase:
@@ -145,23 +186,23 @@ class OfficeTitleParser:
                 k += phrase
                 continue
             if tok.cap and tok.text[0].isalpha():
-                if tok.text.lower() in _ADDRESS_WORDS and k + 1 < len(self.tokens) and \
+                if tok.text.lower() in self.words.address and k + 1 < len(self.tokens) and \
                         re.fullmatch(r"\.?[ \t\u00a0]+", self.gap(k + 1)):
-                    n = self.name_at(k + 1, False)       # "Consul General in Da Nang Mr. Tadsanai Ratchaput"
+                    off, n = self.name_at(k + 1, False)  # "Consul General in Da Nang Mr. Tadsanai Ratchaput"
                     if n:
-                        return k, k + 1, n
+                        return k, k + 1 + off, n
                 if self._all_caps(tok.text) and tok.text not in self.surnames:
                     k += 1                                # "UBND TP Cần Thơ": an abbreviation never starts a name
                     after_locality = False
                     continue
                 if self._prev_word(k) == "of" and tok.text not in self.surnames and self.run_length(k) >= 3 \
                         and not any(t.text in self.org for t in self.tokens[k:k + self.run_length(k)]):
-                    n = self.name_at(k + 1, False)       # "Council of Vienne Alain Pichon": the place takes one word
+                    off, n = self.name_at(k + 1, False)  # "Council of Vienne Alain Pichon": the place takes one word
                     if n:
-                        return k + 1, k + 1, n
-                n = self.name_at(k, after_locality)
+                        return k + 1 + off, k + 1 + off, n
+                off, n = self.name_at(k, after_locality)
                 if n:
-                    return k, k, n
+                    return k + off, k + off, n
                 org_run = self._org_run(k)
                 if org_run:                               # "the Departmental Council of …": an institution's name
                     k += 1
@@ -174,8 +215,15 @@ class OfficeTitleParser:
                 if after_locality or self._prev_word(k) in ("of", "to", "tại", "ở", "quán"):
                     k += 1                    # an unknown foreign place: "tỉnh Yamanashi", "Embassy of Cuba"
                     after_locality = False
+                    in_place = True
                     continue
                 return k, None, 0
+            if in_place and tok.text.islower() and k + 1 < len(self.tokens) and self.joined(k + 1) \
+                    and self.name_at(k + 1, False)[1] and self.tokens[k + 1].text in self.surnames:
+                k += 1                        # a place written in lower case: "tỉnh Lạng sơn Đoàn Thu Hà"
+                in_place = False
+                continue
+            in_place = False
             low = tok.text.lower()
             if low in self.lower and tok.text == low or tok.text in ("’s", "'s"):
                 after_locality = low in self.locality
@@ -301,8 +349,7 @@ class PersonFinder:
             return None
         start = j - n + 1
         # trim words of address and leading institution words ("Đồng chí", "Ông", "Bà", "Đại tá")
-        while start <= j and (self.tokens[start].text.lower() in ("đồng", "chí", "ông", "bà", "ngài", "đại", "tá",
-                                                                     "mr", "ms", "mrs", "madam", "dr")):
+        while start <= j and self.tokens[start].text.lower() in self.parser.words.address_tokens:
             start += 1
         if j - start + 1 < 2 or j - start + 1 > 5:
             return None
@@ -313,7 +360,7 @@ class PersonFinder:
             return None
         before = self.text[max(0, toks[0].start - 40):toks[0].start]
         prev = self.tokens[start - 1].text.lower() if start > 0 else ""
-        boundary = (start == 0 or re.search(r"(?:^|[\n:;.,(“\"|–-])\s*$", before) or prev in _BOUNDARY_WORDS
+        boundary = (start == 0 or re.search(r"(?:^|[\n:;.,(“\"|–-])\s*$", before) or prev in self.parser.words.boundaries
                     or self.parser.honor_re.search(before) or start != j - n + 1)
         if not boundary:
             return None
