@@ -64,7 +64,7 @@ class Mention:
 def _lexicon():
     heads = sorted({(r["head"], r["lang"], r["side"]) for r in read_table("titles.tsv")}, key=lambda h: -len(h[0]))
     words = read_table("title_words.tsv")
-    lower = {r["word"].lower() for r in words if r["kind"] in ("lower", "locality")}
+    lower = {r["word"].lower() for r in words if r["kind"] in ("lower", "locality", "link", "join", "follow")}
     locality = {r["word"] for r in words if r["kind"] == "locality"}
     org = {r["word"] for r in words if r["kind"] == "org"}
     surnames = set(column("surnames.tsv", "surname", kind="surname"))
@@ -88,6 +88,8 @@ class NameWords:
     address: frozenset[str]            # words of address a name follows ("ông", "Mr."), lower case, no dot
     boundaries: frozenset[str]         # words after which a name may start ("received", "tiếp", "và")
     address_tokens: frozenset[str]     # every word of every honorific ("đồng", "chí", "đại", "tá", "mr")
+    after_place: frozenset[str]        # lower-case words that may follow a place inside a title ("tại", "of")
+    dangling: frozenset[str]           # lower-case words a title never ends with ("và", "tại", "of")
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +102,10 @@ def _name_words() -> NameWords:
     tokens = frozenset(w.lower().rstrip(".") for h in column("honorifics.tsv", "word") for w in h.split())
     first = set(column("surnames.tsv", "surname", kind="first"))
     first |= {fold(w).title() for w in first}
-    return NameWords(prefixes, frozenset(first), foreign, address, boundaries, tokens)
+    kinds = read_table("title_words.tsv", ("word", "kind"))
+    after_place = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "locality", "follow"))
+    dangling = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "join"))
+    return NameWords(prefixes, frozenset(first), foreign, address, boundaries, tokens, after_place, dangling)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -153,17 +158,16 @@ class OfficeTitleParser:
         first = toks[0].text
         if first in self.surnames and not (first in self.org and toks[1].text in self.org):
             return 0, min(n, 5)
-        starts = [p for p in range(1, n - 1) if self.starts_name(toks[p].text)
-                  and not any(t.text in self.org for t in toks[p:])]
+        if any(t.text in self.org for t in toks):
+            return 0, 0                          # "People's Committee Le Quang Manh": the institution ends first
+        starts = [p for p in range(1, n - 1) if self.starts_name(toks[p].text)]
         # "Hải Dương Trần Đức Thắng": a place's last word may be a family name too; the name starts at
         # the first family name that is not followed by another one
         inner = next((p for p in starts if p + 1 not in starts), 0)
         if inner:
             return inner, min(n - inner, 5)
-        if self.starts_name(first) and not any(t.text in self.org for t in toks):
+        if self.starts_name(first):
             return 0, min(n, 5)
-        if any(t.text in self.org for t in toks):
-            return 0, 0
         if after_locality:                       # "thành phố Kazanlak Nikolay Dimitrov": the place takes one word
             return (1, n - 1) if n >= 3 else (0, 0)
         return 0, min(n, 5)
@@ -212,6 +216,11 @@ class OfficeTitleParser:
                     k += 1
                     after_locality = False
                     continue
+                if k > i + head_len and self.tokens[k - 1].text.islower() and self.run_length(k) == 1 and \
+                        (k + 1 == len(self.tokens) or not self.joined(k + 1)):
+                    k += 1                    # a lone word closing an institution's name: "Đảng … Cách mạng Lào,"
+                    after_locality = False
+                    continue
                 if after_locality or self._prev_word(k) in ("of", "to", "tại", "ở", "quán"):
                     k += 1                    # an unknown foreign place: "tỉnh Yamanashi", "Embassy of Cuba"
                     after_locality = False
@@ -223,8 +232,10 @@ class OfficeTitleParser:
                 k += 1                        # a place written in lower case: "tỉnh Lạng sơn Đoàn Thu Hà"
                 in_place = False
                 continue
-            in_place = False
             low = tok.text.lower()
+            if in_place and tok.text == low and low not in self.words.after_place and low not in ("’s", "'s"):
+                break                         # "Chủ tịch UBND TP Cần Thơ thông tin": the title ended with the place
+            in_place = False
             if low in self.lower and tok.text == low or tok.text in ("’s", "'s"):
                 after_locality = low in self.locality
                 k += 1
@@ -258,6 +269,8 @@ class OfficeTitleParser:
 
     def title_text(self, i: int, end: int) -> tuple[str, int, int]:
         """The office as written (joined lines and stray separators cleaned), with its span."""
+        while end - 1 > i and self.tokens[end - 1].text in self.words.dangling:
+            end -= 1                          # "Chủ tịch UBND tỉnh và …", "Deputy Governor of Kandal Province to"
         start, stop = self.tokens[i].start, self.tokens[end - 1].end
         words = " ".join(t.text for t in self.tokens[i:end])
         words = re.sub(r" (’s|'s)\b", r"\1", words)
@@ -417,6 +430,8 @@ class PersonFinder:
             n = self.parser.run_length(t_i)
             if n < 2 or n > 5 or any(s <= tok.start < e for s, e in covered):
                 continue
+            if self._head_at(t_i):
+                continue                        # "Đồng chí Phó Chủ tịch …": a title, not a name
             toks = self.tokens[t_i:t_i + n]
             if any(t.text in self.parser.org for t in toks[1:]) or self.parser.is_place(tok.start) > 0:
                 continue
