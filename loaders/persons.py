@@ -36,8 +36,8 @@ _VN_INSTITUTIONS = re.compile(
     r"Ban Chấp hành Trung ương|Bộ [A-ZĐ]|Sở [A-ZĐ]|Cục [A-ZĐ]|ĐBQH|UVTV|Ban Thường vụ Tỉnh|Mặt trận Tổ quốc|"
     r"Công an tỉnh|Bộ đội|Quốc hội|People['’]s Committee|Party Committee|People['’]s Council|Vietnam|Viet Nam|"
     r"Việt Nam)", re.I)
-_FILL_PROVINCE = re.compile(r"(?:\b(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành ủy)|provincial People['’]s Committee)$|"
-                            r"\bthe provincial (?:Party Committee|People['’]s Council|Department of [A-Z][\w ]+)$")
+_FILL_PROVINCE = re.compile(r"(?:\b(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành ủy)|(?:provincial|municipal) People['’]s Committee)$|"
+                            r"\bthe (?:provincial|municipal) (?:Party Committee|People['’]s Council|Department of [A-Z][\w ]+)$")
 
 
 class Token(NamedTuple):
@@ -90,6 +90,7 @@ class NameWords:
     address_tokens: frozenset[str]     # every word of every honorific ("đồng", "chí", "đại", "tá", "mr")
     after_place: frozenset[str]        # lower-case words that may follow a place inside a title ("tại", "of")
     dangling: frozenset[str]           # lower-case words a title never ends with ("và", "tại", "of")
+    modifiers: frozenset[str]          # words that may precede any title head ("Deputy", "Acting")
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +106,8 @@ def _name_words() -> NameWords:
     kinds = read_table("title_words.tsv", ("word", "kind"))
     after_place = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "locality", "follow"))
     dangling = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "join"))
-    return NameWords(prefixes, frozenset(first), foreign, address, boundaries, tokens, after_place, dangling)
+    modifiers = frozenset(r["word"] for r in kinds if r["kind"] == "modifier")
+    return NameWords(prefixes, frozenset(first), foreign, address, boundaries, tokens, after_place, dangling, modifiers)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -306,6 +308,8 @@ class PersonFinder:
             n = 0
             while i + n < len(self.tokens) and self.tokens[i + n].end <= m.end():
                 n += 1
+            while i > 0 and self.tokens[i - 1].text in self.parser.words.modifiers and self.parser.joined(i):
+                i, n = i - 1, n + 1          # "Deputy Foreign Minister", "Acting Governor"
             out.append((i, n))
             taken_until = m.end()
         return out
@@ -414,7 +418,8 @@ class PersonFinder:
                 and prev.text not in ("The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "New", "Former") \
                 and not _VI_LETTER.search(prev.text) and (i < 2 or not self.tokens[i - 2].cap):
             if title.split()[0] in ("Mayor", "Governor", "Chairman", "Secretary", "President"):
-                return [(f"{title} of {prev.text}", prev.start, e)] + offices[1:]
+                place = re.sub(r"['’]s$", "", prev.text)     # "Kandal’s Governor" → "Governor of Kandal"
+                return [(f"{title} of {place}", prev.start, e)] + offices[1:]
         return offices
 
     def _addressed(self, found: list[Mention]) -> list[Mention]:
@@ -493,17 +498,19 @@ class PersonFinder:
         return self.text[start:min(ends) if ends else len(self.text)]
 
     def _fill(self, title: str) -> str:
-        """"Chủ tịch UBND tỉnh" in an article about one province → "Chủ tịch UBND tỉnh <that province>"."""
+        """"Chủ tịch UBND tỉnh" in an article about one province → "Chủ tịch UBND tỉnh <that province>";
+        "Chairman of the provincial People's Committee" → "… of the Can Tho provincial People's Committee"."""
         title = _possessive(title)
-        if self.main_province and _FILL_PROVINCE.search(title):
-            if title.endswith("provincial People’s Committee") or title.endswith("provincial People's Committee"):
-                if re.search(r"\bthe provincial People['’]s Committee$", title) and self.main_surface:
-                    return re.sub(r"\bthe provincial\b", f"the {self.main_surface} provincial", title)
-                return title
-            if re.search(r"\bthe provincial (?:Party Committee|People['’]s Council|Department of [A-Z][\w ]+)$", title):
-                return re.sub(r"\bthe provincial\b", f"the {self.main_surface} provincial", title)
-            return f"{title} {self.main_province}"
-        return title
+        if not (self.main_province and _FILL_PROVINCE.search(title)):
+            return title
+        english = re.search(r"\bthe (provincial|municipal) (?:People['’]s Committee|Party Committee|People['’]s Council|"
+                            r"Department of [A-Z][\w ]+)$", title)
+        if english:
+            return title[:english.start(1)] + f"{self.main_surface} " + title[english.start(1):] \
+                if self.main_surface else title
+        if re.search(r"\b(?:provincial|municipal) People['’]s Committee$", title):
+            return title                 # "of Can Tho municipal People's Committee": the place is already there
+        return f"{title} {self.main_province}"
 
     @staticmethod
     def _add_office(offices: list[str], title: str) -> None:
@@ -528,8 +535,9 @@ class PersonFinder:
         if any(h in text for h in _FOREIGN_HINTS) or any(self.is_foreign_place(o) for o in offices):
             if not _VN_ENVOY.search(text):
                 return "foreign"
-        if _VN_INSTITUTIONS.search(text):
-            return "vietnam"
+        vn_shaped = name.split()[0] in self.parser.surnames
+        if _VN_INSTITUTIONS.search(text) and (vn_shaped or _VN_ONLY.search(text)):
+            return "vietnam"             # "Sanan …, Phó Bí thư Tỉnh ủy": Lao provinces have a Tỉnh ủy too
         heads = [self.parser.head_side.get(self.parser.head_re.match(o).group().lower(), "any")
                  for o in offices if self.parser.head_re.match(o)]
         if "foreign" in heads:
@@ -538,6 +546,8 @@ class PersonFinder:
         return "vietnam" if first in self.parser.surnames else "foreign"
 
 
+_VN_ONLY = re.compile(r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|ĐBQH|Mặt trận Tổ quốc|"
+                      r"People['’]s Committee|People['’]s Council|Vietnam|Viet Nam|Việt Nam)", re.I)
 _VN_ENVOY = re.compile(r"\bViệt Nam tại\b|\b(?:Đại sứ|Tổng Lãnh sự|Lãnh sự) Việt Nam\b|\bVietnamese (?:Ambassador|"
                        r"Consul|Consul[- ]General|Deputy Consul General|Embassy|Consulate)\b|\bof (?:Vietnam|Viet Nam) (?:to|in)\b")
 _HISTORICAL = re.compile(r"\b(?:năm|in|since|từ|vào|thập niên|những năm|the|of)\s+(?:tháng\s+\d{1,2}\s+)?"
