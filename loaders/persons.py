@@ -30,6 +30,7 @@ from ontology.identity import fold
 WORD = re.compile(r"(?<=\s)['’]s(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+|-(?:[^\W\d_]+))*|[^\W\d_]+'|\d+")
 _SEP_TITLE = re.compile(r"^\s*(?:,|–|-|—|:|\(|,?\s*là)\s*$")
 _SPACE = re.compile(r"^[ \t\u00a0]+$")
+_INITIAL_GAP = re.compile(r"^\.[ \t\u00a0]+$")
 _FOREIGN_HINTS = ("Tổng Lãnh sự quán", "Đại sứ quán", "Embassy", "Consulate")
 _VN_INSTITUTIONS = re.compile(
     r"\b(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Trung ương Đảng|"
@@ -114,13 +115,31 @@ def tokenize(text: str) -> list[Token]:
     return [Token(*m.span(), m.group()) for m in WORD.finditer(text)]
 
 
+def _split_at_titles(text: str, tokens: list[Token], head_re: re.Pattern) -> list[Token]:
+    """"Thang Sa Vun-Tỉnh trưởng": a hyphen glues a name to the title after it; split the word there.
+    Only hyphenated words are looked at (transliterated names keep their hyphens: "Khăm-Phâu")."""
+    out: list[Token] = []
+    for tok in tokens:
+        cut = next((h for h, ch in enumerate(tok.text) if ch == "-" and tok.text[h + 1:h + 2].isupper()
+                    and head_re.match(text, tok.start + h + 1)), -1)
+        if cut <= 0:
+            out.append(tok)
+            continue
+        out.append(Token(tok.start, tok.start + cut, tok.text[:cut]))
+        out.extend(Token(tok.start + cut + 1 + t.start, tok.start + cut + 1 + t.end, t.text)
+                   for t in tokenize(text[tok.start + cut + 1:tok.end]))
+    return out
+
+
 class OfficeTitleParser:
     """Where a title that starts at a head ends, and where the name after it begins."""
 
-    def __init__(self, text: str, tokens: list[Token], is_place: Callable[[int], int]):
+    def __init__(self, text: str, tokens: list[Token], is_place: Callable[[int], int],
+                 is_partner: Callable[[str], bool] = lambda words: False):
         self.text = text
         self.tokens = tokens
         self.is_place = is_place          # offset → end offset of a place name starting there, or -1
+        self.is_partner = is_partner      # words → are they a foreign partner's name ("Campuchia")
         self.head_re, self.honor_re, self.lower, self.locality, self.org, self.surnames, self.head_side = _lexicon()
         self._by_start = {t.start: i for i, t in enumerate(tokens)}
         self.words = _name_words()
@@ -136,6 +155,8 @@ class OfficeTitleParser:
 
     def joined(self, i: int) -> bool:
         g = self.gap(i)
+        if _INITIAL_GAP.match(g) and i > 0 and len(self.tokens[i - 1].text) == 1 and self.tokens[i - 1].text.isupper():
+            return True                       # "Daniel J. Kritenbrink": an initial belongs to the name
         return bool(_SPACE.match(g)) or g in ("’s ", "'s ", " ’s ", " 's ")
 
     def run_length(self, j: int, limit: int = 6) -> int:
@@ -153,11 +174,18 @@ class OfficeTitleParser:
         A run that does not start with a family name but has one further on is a place or the end of a
         title glued to the name ("tỉnh Vĩnh Long Nguyễn Văn A", "Gyeongsangbuk Park Min Soo"): the name
         starts at that family name, when at least two words are left for it."""
-        n = self.run_length(j)
+        n = self.run_length(j, 9)
         if n < 2:
             return 0, 0
         toks = self.tokens[j:j + n]
         first = toks[0].text
+        known = next((p for p in range(n - 2, 0, -1) if self.is_partner(" ".join(t.text for t in toks[:p]))), 0)
+        if known:                                # "Thủ tướng Campuchia Hun Sen": a country before the name
+            off, length = self.name_at(j + known, False)
+            return known + off, length
+        last_org = max((p for p, t in enumerate(toks) if t.text in self.org), default=-1)
+        if 0 <= last_org <= n - 3 and self.starts_name(toks[last_org + 1].text):
+            return last_org + 1, min(n - last_org - 1, 5)   # "Hà Quảng Party Committee Lê Hải Yến"
         if first in self.surnames and not (first in self.org and toks[1].text in self.org):
             return 0, min(n, 5)
         if any(t.text in self.org for t in toks):
@@ -289,8 +317,8 @@ class PersonFinder:
         self.is_foreign_place = is_foreign_place
         self.main_province = main_province
         self.main_surface = main_surface or main_province     # the province as the text writes it ("Ha Tinh")
-        self.tokens = tokenize(text)
-        self.parser = OfficeTitleParser(text, self.tokens, is_place)
+        self.tokens = _split_at_titles(text, tokenize(text), _lexicon()[0])
+        self.parser = OfficeTitleParser(text, self.tokens, is_place, is_foreign_place)
         self._index = {t.start: i for i, t in enumerate(self.tokens)}
 
     # -- mentions -------------------------------------------------------------------------
@@ -353,6 +381,16 @@ class PersonFinder:
             n += 1
         return n
 
+    def _abbreviations_before(self, i: int) -> int:
+        """Token where a title starts once the abbreviations and demonyms before its head are included
+        ("Daniel J. Kritenbrink, U.S. Ambassador": the name ends before "U.S.")."""
+        while i > 0 and re.fullmatch(r"\.?[ \t\u00a0]*", self.parser.gap(i)):
+            prev = self.tokens[i - 1].text
+            if not (prev in _demonyms() or (prev.isupper() and len(prev) <= 4)):
+                break
+            i -= 1
+        return i
+
     def name_before(self, i: int) -> tuple[int, int] | None:
         """A name that ends just before head i across a separator ("Nguyễn Văn A, Phó Chủ tịch")."""
         if i == 0 or not _SEP_TITLE.match(self.parser.gap(i)):
@@ -360,7 +398,7 @@ class PersonFinder:
         j = i - 1
         n = 0
         while j - n >= 0 and self.tokens[j - n].cap and self.tokens[j - n].text[0].isalpha() and n < 6 and \
-                (n == 0 or _SPACE.match(self.parser.gap(j - n + 1))):
+                (n == 0 or self.parser.joined(j - n + 1)):
             n += 1
         if n < 2:
             return None
@@ -397,7 +435,7 @@ class PersonFinder:
                 out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, offices))
                 skip_until = toks[-1].end
                 continue
-            before = self.name_before(i)
+            before = self.name_before(self._abbreviations_before(i))
             if before:
                 s, ln = before
                 toks = self.tokens[s:s + ln]
@@ -407,7 +445,13 @@ class PersonFinder:
         return out
 
     def _premodified(self, i: int, offices: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-        """English "Izumisano Mayor" → "Mayor of Izumisano"; demonyms stay ("Lao Prime Minister")."""
+        """English "Izumisano Mayor" → "Mayor of Izumisano"; demonyms and abbreviations stay ("Lao Prime
+        Minister", "U.S. Ambassador")."""
+        first = self._abbreviations_before(i)
+        if offices and first < i and (first < i - 1 or self.tokens[first].text.isupper()):
+            title, s, e = offices[0]
+            return [(self.text[self.tokens[first].start:self.tokens[i].start] + title, self.tokens[first].start, e)] \
+                + offices[1:]
         if i == 0 or not offices or not self.tokens[i - 1].cap or not _SPACE.match(self.parser.gap(i)):
             return offices
         prev = self.tokens[i - 1]
