@@ -184,7 +184,7 @@ class OfficeTitleParser:
             off, length = self.name_at(j + known, False)
             return known + off, length
         last_org = max((p for p, t in enumerate(toks) if t.text in self.org), default=-1)
-        if 0 <= last_org <= n - 3 and self.starts_name(toks[last_org + 1].text):
+        if (2 if first in self.surnames else 0) <= last_org <= n - 3 and self.starts_name(toks[last_org + 1].text):
             return last_org + 1, min(n - last_org - 1, 5)   # "Hà Quảng Party Committee Lê Hải Yến"
         if first in self.surnames and not (first in self.org and toks[1].text in self.org):
             return 0, min(n, 5)
@@ -458,12 +458,17 @@ class PersonFinder:
         title, s, e = offices[0]
         if prev.text in _demonyms():
             return [(f"{prev.text} {title}", prev.start, e)] + offices[1:]
-        if self.text[s:s + 1].isupper() and prev.text not in self.parser.org and re.match(r"[A-Z]", prev.text) \
-                and prev.text not in ("The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "New", "Former") \
-                and not _VI_LETTER.search(prev.text) and (i < 2 or not self.tokens[i - 2].cap):
+        j = i - 1                           # "Siem Reap’s Governor": a place of up to three words
+        while j > 0 and i - j < 3 and self.tokens[j - 1].cap and self.parser.joined(j):
+            j -= 1
+        words = self.tokens[j:i]
+        if self.text[s:s + 1].isupper() and not any(t.text in self.parser.org for t in words) \
+                and all(re.match(r"[A-Z]", t.text) and not _VI_LETTER.search(t.text) for t in words) \
+                and words[0].text not in ("The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "New",
+                                          "Former") and (j == 0 or not self.tokens[j - 1].cap):
             if title.split()[0] in ("Mayor", "Governor", "Chairman", "Secretary", "President"):
-                place = re.sub(r"['’]s$", "", prev.text)     # "Kandal’s Governor" → "Governor of Kandal"
-                return [(f"{title} of {place}", prev.start, e)] + offices[1:]
+                place = re.sub(r"['’]s$", "", self.text[words[0].start:prev.end])  # "Kandal’s Governor" → "Governor of Kandal"
+                return [(f"{title} of {place}", words[0].start, e)] + offices[1:]
         return offices
 
     def _addressed(self, found: list[Mention]) -> list[Mention]:
@@ -562,8 +567,8 @@ class PersonFinder:
         t = fold(title)
         for k, o in enumerate(offices):
             f = fold(o)
-            if f == t or f.startswith(t + " "):
-                return
+            if f == t or f.startswith(t + " ") or len(t.split()) <= 2 and f" {t} " in f" {f} ":
+                return                  # "Ambassador" after "U.S. Ambassador to Vietnam": the same post, shorter
             if t.startswith(f + " "):
                 offices[k] = title
                 return
@@ -576,10 +581,12 @@ class PersonFinder:
         first_words = {o.split()[0] for o in offices if o.split()}
         if first_words & (_demonyms() - {"Vietnamese"}):
             return "foreign"
+        vn_shaped = name.split()[0] in self.parser.surnames
+        if vn_shaped and _VN_ONLY.search(text) and not _ENVOY_TO_VIETNAM.search(text):
+            return "vietnam"                 # "Phó Chủ tịch UBND tỉnh …": whatever place the title names
         if any(h in text for h in _FOREIGN_HINTS) or any(self.is_foreign_place(o) for o in offices):
             if not _VN_ENVOY.search(text):
                 return "foreign"
-        vn_shaped = name.split()[0] in self.parser.surnames
         if _VN_INSTITUTIONS.search(text) and (vn_shaped or _VN_ONLY.search(text)):
             return "vietnam"             # "Sanan …, Phó Bí thư Tỉnh ủy": Lao provinces have a Tỉnh ủy too
         heads = [self.parser.head_side.get(self.parser.head_re.match(o).group().lower(), "any")

@@ -1,0 +1,142 @@
+"""Where a person's name starts and stops: places, institutions and title fragments glued to names,
+rare and ethnic-minority family names, initials, hyphens. Every sentence is made up for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+
+
+def persons(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    ex = extract("t", text)
+    for p in ex.persons:
+        assert text[p.span.start:p.span.end] == p.span.text == p.name
+    return {p.name: (p.side, p.offices) for p in ex.persons}
+
+
+# -- a place glued before a name ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name, office", [
+    ("Chiều 9/3, Chủ tịch UBND tỉnh Hải Dương Trần Minh Khoa tiếp khách.", "Trần Minh Khoa",
+     "Chủ tịch UBND tỉnh Hải Dương"),
+    ("Sáng nay, Phó Chủ tịch UBND tỉnh Vĩnh Long Nguyễn Hữu Tâm dự lễ.", "Nguyễn Hữu Tâm",
+     "Phó Chủ tịch UBND tỉnh Vĩnh Long"),
+    ("Hôm qua, Phó Chủ tịch UBND tỉnh Lạng sơn Đoàn Minh Thư tiếp đoàn.", "Đoàn Minh Thư",
+     "Phó Chủ tịch UBND tỉnh Lạng sơn"),
+])
+def test_vietnamese_province_before_name(text, name, office):
+    got = persons(text)
+    assert list(got) == [name]
+    assert got[name] == ("vietnam", (office,))
+
+
+def test_foreign_region_before_korean_name():
+    got = persons("Tỉnh trưởng tỉnh Chungcheongbuk Kim Young Hwan đã tới thăm tỉnh Bình Định.")
+    assert list(got) == ["Kim Young Hwan"]
+    assert got["Kim Young Hwan"][1] == ("Tỉnh trưởng tỉnh Chungcheongbuk",)
+
+
+def test_country_before_name_goes_to_the_office():
+    got = persons("Ông Lê Văn Tám nhắc lại chuyến thăm của Thủ tướng Campuchia Hun Manet tới tỉnh Tây Ninh.")
+    assert "Hun Manet" in got and not any(n.startswith("Campuchia") for n in got)
+    assert got["Hun Manet"] == ("foreign", ("Thủ tướng Campuchia",))
+
+
+def test_institution_before_name_in_english():
+    got = persons("Secretary of the Bảo Lạc District Party Committee Hoàng Thị Mơ said the visit was useful.")
+    assert list(got) == ["Hoàng Thị Mơ"]
+    assert got["Hoàng Thị Mơ"][1] == ("Secretary of the Bảo Lạc District Party Committee",)
+
+
+def test_english_department_is_not_a_name():
+    got = persons("Head of the Commission for External Relations Bounmy Keola led the delegation to Nghe An.")
+    assert list(got) == ["Bounmy Keola"]
+    assert got["Bounmy Keola"][1] == ("Head of the Commission for External Relations",)
+
+
+# -- title fragments -----------------------------------------------------------------------------------------
+def test_honorific_before_a_title_is_no_person():
+    got = persons("Đồng chí Lê Thị Na, Phó Chủ tịch UBND tỉnh Phú Yên tiếp khách. "
+                  "Đồng chí Phó Chủ tịch thường trực UBND tỉnh cảm ơn đoàn.")
+    assert list(got) == ["Lê Thị Na"]
+
+
+def test_title_does_not_end_with_a_conjunction_or_preposition():
+    got = persons("Dự buổi tiếp có Phó Chủ tịch UBND tỉnh Kiên Giang Lâm Minh Quý và Tổng Lãnh sự Ấn Độ tại "
+                  "TP Hồ Chí Minh Rakesh Gupta.")
+    assert got["Lâm Minh Quý"][1] == ("Phó Chủ tịch UBND tỉnh Kiên Giang",)
+    got = persons("Chairman of the Provincial People’s Council and Mr Pham Van Hai attended.")
+    assert all(not o.endswith((" and", " và", " of", " to")) for _, offices in got.values() for o in offices)
+
+
+def test_title_ends_with_its_place():
+    got = persons("Phó Chủ tịch UBND TP Cần Thơ Trần Văn Sáu thông tin về tình hình hợp tác. "
+                  "Ông Trần Văn Sáu cho biết thêm.")
+    assert got["Trần Văn Sáu"][1] == ("Phó Chủ tịch UBND TP Cần Thơ",)
+
+
+def test_lone_word_closing_a_party_name_stays_in_the_title():
+    got = persons("Các đồng chí: Khamla Sisavath, Ủy viên Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào, "
+                  "Bí thư, Tỉnh trưởng tỉnh Bokeo; Nguyễn Văn Đông, Bí thư Tỉnh ủy Lai Châu.")
+    side, offices = got["Khamla Sisavath"]
+    assert side == "foreign"
+    assert offices == ("Ủy viên Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào", "Bí thư",
+                       "Tỉnh trưởng tỉnh Bokeo")
+
+
+def test_hyphen_glues_a_title_to_a_name():
+    got = persons("Dự lễ có ngài Sok Vanna-Tỉnh trưởng tỉnh Mondulkiri và đoàn công tác.")
+    assert list(got) == ["Sok Vanna"]
+    assert got["Sok Vanna"][1] == ("Tỉnh trưởng tỉnh Mondulkiri",)
+
+
+def test_transliterated_hyphenated_name_stays_whole():
+    got = persons("Đại sứ Lào tại Việt Nam Khăm-Phăn Phôm-ma-thắt đã tới thăm tỉnh Quảng Trị.")
+    assert list(got) == ["Khăm-Phăn Phôm-ma-thắt"]
+
+
+# -- rare family names -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Phó Chủ tịch UBND tỉnh Sùng Văn Páo chủ trì buổi làm việc.", "Sùng Văn Páo"),
+    ("Bí thư Huyện ủy Giàng A Chu phát biểu.", "Giàng A Chu"),
+    ("Phó Bí thư Tỉnh ủy Lầu Thị Mai tiếp đoàn.", "Lầu Thị Mai"),
+    ("Bí thư Huyện ủy Y Khoa Niê Kdăm dự lễ.", "Y Khoa Niê Kdăm"),
+    ("Phó Chủ tịch HĐND tỉnh Ksor H'Nhi Ayun dự lễ.", "Ksor H'Nhi Ayun"),
+])
+def test_ethnic_minority_names_are_whole(text, name):
+    got = persons(text)
+    assert list(got) == [name]
+    assert got[name][0] == "vietnam"
+
+
+# -- English shapes ----------------------------------------------------------------------------------------
+def test_initial_inside_a_name_and_abbreviation_in_the_office():
+    got = persons("Nguyen Van Binh met with Robert K. Miller, U.S. Ambassador to Vietnam, on June 2.")
+    assert "Robert K. Miller" in got
+    side, offices = got["Robert K. Miller"]
+    assert side == "foreign" and offices == ("U.S. Ambassador to Vietnam",)
+
+
+def test_rank_modifier_before_a_head():
+    got = persons("Deputy Foreign Minister Tran Quoc Hung said the province had potential.")
+    assert got["Tran Quoc Hung"][1] == ("Deputy Foreign Minister",)
+
+
+def test_possessive_place_before_a_title():
+    got = persons("The meeting was co-chaired by Siem Reap’s Governor Chea Sokha and Nguyen Van Tien.")
+    assert got["Chea Sokha"][1] == ("Governor of Siem Reap",)
+
+
+def test_municipal_title_gets_the_city():
+    got = persons("CAN THO (VNA) - Tran Van Binh, Chairman of the municipal People’s Committee, spoke in Can Tho.")
+    assert got["Tran Van Binh"][1] == ("Chairman of the Can Tho municipal People’s Committee",)
+
+
+def test_bare_title_is_not_a_second_office():
+    got = persons("Kim Sun Ho, RoK Ambassador to Vietnam, visited Da Nang. Ambassador Kim Sun Ho said he was glad.")
+    assert got["Kim Sun Ho"][1] == ("RoK Ambassador to Vietnam",)
+
+
+def test_foreign_name_with_a_generic_party_title_is_foreign():
+    got = persons("Tiếp đoàn có ông Sithong Phommachan - Phó Bí thư Tỉnh ủy, cùng lãnh đạo tỉnh Attapeu. "
+                  "Đoàn của tỉnh Kon Tum do ông Lê Văn Hòa dẫn đầu.")
+    assert got["Sithong Phommachan"][0] == "foreign"
