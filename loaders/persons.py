@@ -18,6 +18,7 @@ references to someone already named in full.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, NamedTuple
@@ -30,6 +31,7 @@ from ontology.identity import fold
 WORD = re.compile(r"(?<=\s)['’]s(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+|-(?:[^\W\d_]+))*|[^\W\d_]+'|\d+")
 _SEP_TITLE = re.compile(r"^\s*(?:,|–|-|—|:|\(|,?\s*là)\s*$")
 _SPACE = re.compile(r"^[ \t\u00a0]+$")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")   # one group: a Vietnamese syllable ("Quang"); several: "Ichikawa"
 _INITIAL_GAP = re.compile(r"^\.[ \t\u00a0]+$")
 _FOREIGN_HINTS = ("Tổng Lãnh sự quán", "Đại sứ quán", "Embassy", "Consulate")
 _VN_INSTITUTIONS = re.compile(
@@ -220,6 +222,8 @@ class OfficeTitleParser:
                 k += phrase
                 continue
             if tok.cap and tok.text[0].isalpha():
+                if tok.text.lower() in self.words.address and self.tokens[k - 1].text in self.words.dangling:
+                    return k - 1, None, 0         # "Phó Chủ tịch JICA và Ông Đoàn Xuân Hưng": another person
                 if tok.text.lower() in self.words.address and k + 1 < len(self.tokens) and \
                         re.fullmatch(r"\.?[ \t\u00a0]+", self.gap(k + 1)):
                     off, n = self.name_at(k + 1, False)  # "Consul General in Da Nang Mr. Tadsanai Ratchaput"
@@ -320,6 +324,7 @@ class PersonFinder:
         self.tokens = _split_at_titles(text, tokenize(text), _lexicon()[0])
         self.parser = OfficeTitleParser(text, self.tokens, is_place, is_foreign_place)
         self._index = {t.start: i for i, t in enumerate(self.tokens)}
+        self._starts = [t.start for t in self.tokens]
 
     # -- mentions -------------------------------------------------------------------------
     def heads(self) -> list[tuple[int, int]]:
@@ -391,6 +396,17 @@ class PersonFinder:
             i -= 1
         return i
 
+    def _single_addressed(self, j: int) -> bool:
+        """One foreign word after a word of address, e.g. a Japanese family name alone ("Mr. Tanaka"):
+        a name only when it is not Vietnamese-shaped (a Vietnamese given name alone is a short reference)."""
+        word = self.tokens[j].text
+        if j == 0 or len(word) < 3 or word in self.parser.surnames or _VI_LETTER.search(word) or word.isupper() \
+                or len(_VOWEL_GROUPS.findall(fold(word))) < 2 \
+                or word in self.parser.org or self._head_at(j) or self.parser.is_place(self.tokens[j].start) > 0:
+            return False
+        prev = self.tokens[j - 1].text.lower()
+        return prev in self.parser.words.address and re.fullmatch(r"\.?[ \t\u00a0]+", self.parser.gap(j)) is not None
+
     def name_before(self, i: int) -> tuple[int, int] | None:
         """A name that ends just before head i across a separator ("Nguyễn Văn A, Phó Chủ tịch")."""
         if i == 0 or not _SEP_TITLE.match(self.parser.gap(i)):
@@ -400,12 +416,16 @@ class PersonFinder:
         while j - n >= 0 and self.tokens[j - n].cap and self.tokens[j - n].text[0].isalpha() and n < 6 and \
                 (n == 0 or self.parser.joined(j - n + 1)):
             n += 1
+        if n == 1 and self._single_addressed(j):
+            return j, 1                          # "Ông Ichikawa – Phó Chủ tịch JICA"
         if n < 2:
             return None
         start = j - n + 1
         # trim words of address and leading institution words ("Đồng chí", "Ông", "Bà", "Đại tá")
         while start <= j and self.tokens[start].text.lower() in self.parser.words.address_tokens:
             start += 1
+        if start == j and start > 0 and self._single_addressed(j):
+            return j, 1                          # "Ông Ichikawa – Phó Chủ tịch JICA"
         if j - start + 1 < 2 or j - start + 1 > 5:
             return None
         toks = self.tokens[start:j + 1]
@@ -442,7 +462,76 @@ class PersonFinder:
                 out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, offices))
                 skip_until = self.tokens[end - 1].end if end > i else skip_until
         out.extend(self._addressed(out))
+        out.extend(self._listed(out))
+        out.extend(self._captioned(out))
         return out
+
+    def _untitled_name(self, j: int) -> int:
+        """Length of a name with no title at token j (2 to 5 capitalised words, no title head, place or
+        institution among them), else 0."""
+        n = self.parser.run_length(j, 9)
+        if not 2 <= n <= 5 or not self.is_body(self.tokens[j].start):
+            return 0
+        toks = self.tokens[j:j + n]
+        if self._head_at(j) or self.parser.is_place(toks[0].start) > 0 or any(t.text in self.parser.org for t in toks):
+            return 0
+        if self.is_foreign_place(" ".join(t.text for t in toks)) or toks[0].text.lower() in self.parser.words.address \
+                or any(len(t.text) > 1 and t.text.isupper() for t in toks):
+            return 0                            # "NGN E…": an acronym is not part of a name
+        return n
+
+    def _listed(self, found: list[Mention]) -> list[Mention]:
+        """Names in a list after a cue ("the delegation included A, B and C", "thành phần đoàn gồm A, B"):
+        each comma- or "and"-separated item that starts with a name is a person, with or without a role."""
+        out: list[Mention] = []
+        covered = [(m.start, m.end) for m in found]
+        for m in _list_cue_re().finditer(self.text):
+            stop = _SENTENCE_END.search(self.text, m.end())
+            stop_at = stop.start() if stop else len(self.text)
+            k = self._index_at_or_after(m.end())
+            items = 0
+            while k is not None and k < len(self.tokens) and self.tokens[k].start < stop_at and items < 12:
+                while k < len(self.tokens) and self.tokens[k].text.lower().rstrip(".") in self.parser.words.address_tokens:
+                    k += 1
+                if k >= len(self.tokens):
+                    break
+                n = self._untitled_name(k)
+                tok = self.tokens[k]
+                if n and not _AFTER_LISTED_NAME.match(self.text, self.tokens[k + n - 1].end):
+                    n = 0                       # "including New Year visits": a name is followed by a separator
+                if not n and not items and not self._head_at(k):
+                    break                       # a list of things, not of people
+                if n and not any(a <= tok.start < b for a, b in covered):
+                    toks = self.tokens[k:k + n]
+                    out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, []))
+                    covered.append((toks[0].start, toks[-1].end))
+                items += 1
+                nxt = _LIST_SEPARATOR.search(self.text, tok.end, stop_at)   # the next item
+                k = self._index_at_or_after(nxt.end()) if nxt else None
+        return out
+
+    def _captioned(self, found: list[Mention]) -> list[Mention]:
+        """A name followed by its place in a photo ("Kim Min Su (left) and …", "… (thứ hai từ trái)")."""
+        out: list[Mention] = []
+        covered = [(m.start, m.end) for m in found]
+        for m in _photo_marker_re().finditer(self.text):
+            k = self._index_at_or_after(m.start() + 1)
+            if k is None or not self.is_body(m.start()):
+                continue
+            before = self.name_before(k)
+            if not before:
+                continue
+            s, ln = before
+            toks = self.tokens[s:s + ln]
+            if any(a <= toks[0].start < b for a, b in covered) or self._untitled_name(s) != ln:
+                continue
+            out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, []))
+            covered.append((toks[0].start, toks[-1].end))
+        return out
+
+    def _index_at_or_after(self, offset: int) -> int | None:
+        k = bisect_left(self._starts, offset)
+        return k if k < len(self.tokens) else None
 
     def _premodified(self, i: int, offices: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """English "Izumisano Mayor" → "Mayor of Izumisano"; demonyms and abbreviations stay ("Lao Prime
@@ -513,6 +602,8 @@ class PersonFinder:
                 offices_of[key] = []
             for title, _, _ in m.offices:
                 self._add_office(offices_of[key], _possessive(title))
+        words_of_full = {w for k in order if len(k.split()) > 1 for w in k.split()}
+        order = [k for k in order if len(k.split()) > 1 or k not in words_of_full]   # "Tanaka" after "Tanaka Ken"
         facts = []
         for key in order:
             m = by_key[key]
@@ -595,6 +686,26 @@ class PersonFinder:
             return "foreign"
         first = name.split()[0]
         return "vietnam" if first in self.parser.surnames else "foreign"
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)(?<![A-Z]\.\s)|\n")
+_AFTER_LISTED_NAME = re.compile(r"\s*(?:[,;:(–—-]|\band\b|\bvà\b|[.!?](?:\s|$)|$)")
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:and\b|và\b)?|\band\b|\bvà\b)\s*")
+
+
+@lru_cache(maxsize=1)
+def _list_cue_re() -> re.Pattern:
+    """Words after which a list of people comes: data/name_list_cues.tsv."""
+    cues = column("name_list_cues.tsv", "cue")
+    return re.compile(r"(?<![^\W\d_])" + literal_trie(cues, ignore_case=True) + r"(?![^\W\d_])\s*:?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _photo_marker_re() -> re.Pattern:
+    """A person's place in a photo, in parentheses: data/photo_markers.tsv."""
+    words = column("photo_markers.tsv", "marker")
+    return re.compile(r"\((?:[^()\n]{0,20}?\s)?" + literal_trie(words, ignore_case=True) + r"(?:\s[^()\n]{0,20})?\)",
+                      re.I)
 
 
 _VN_ONLY = re.compile(r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|ĐBQH|Mặt trận Tổ quốc|"
