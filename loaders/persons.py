@@ -94,6 +94,7 @@ class NameWords:
     after_place: frozenset[str]        # lower-case words that may follow a place inside a title ("tại", "of")
     dangling: frozenset[str]           # lower-case words a title never ends with ("và", "tại", "of")
     modifiers: frozenset[str]          # words that may precede any title head ("Deputy", "Acting")
+    joins: frozenset[str]              # words that join two titles or two parts of one ("and", "và")
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +111,9 @@ def _name_words() -> NameWords:
     after_place = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "locality", "follow"))
     dangling = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "join"))
     modifiers = frozenset(r["word"] for r in kinds if r["kind"] == "modifier")
-    return NameWords(prefixes, frozenset(first), foreign, address, boundaries, tokens, after_place, dangling, modifiers)
+    joins = frozenset(r["word"] for r in kinds if r["kind"] == "join")
+    return NameWords(prefixes, frozenset(first), foreign, address, boundaries, tokens, after_place, dangling, modifiers,
+                     joins)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -222,6 +225,12 @@ class OfficeTitleParser:
                 k += phrase
                 continue
             if tok.cap and tok.text[0].isalpha():
+                end = k
+                while end - 1 > i and self.tokens[end - 1].text in self.words.modifiers:
+                    end -= 1
+                if self.tokens[end - 1].text in self.words.joins and end - 1 > i and \
+                        (tok.text in self.words.modifiers or self.head_re.match(self.text, tok.start)):
+                    return end - 1, None, 0       # "… Party Committee and provincial Deputy Governor": a new title
                 if tok.text.lower() in self.words.address and self.tokens[k - 1].text in self.words.dangling:
                     return k - 1, None, 0         # "Phó Chủ tịch JICA và Ông Đoàn Xuân Hưng": another person
                 if tok.text.lower() in self.words.address and k + 1 < len(self.tokens) and \
@@ -251,7 +260,7 @@ class OfficeTitleParser:
                     after_locality = False
                     continue
                 if k > i + head_len and self.tokens[k - 1].text.islower() and self.run_length(k) == 1 and \
-                        (k + 1 == len(self.tokens) or not self.joined(k + 1)):
+                        (k + 1 == len(self.tokens) or not self.joined(k + 1) or self.tokens[k + 1].text in self.lower):
                     k += 1                    # a lone word closing an institution's name: "Đảng … Cách mạng Lào,"
                     after_locality = False
                     continue
@@ -353,6 +362,12 @@ class PersonFinder:
         end, name_at, name_len = self.parser.parse(i, n)
         offices.append(self.parser.title_text(i, end))
         while name_at is None and end < len(self.tokens):
+            joined_head = self._joined_head(end)
+            if joined_head:                       # "Deputy Secretary of … and provincial Deputy Governor"
+                e2, name_at, name_len = self.parser.parse(end + 1, joined_head)
+                offices.append(self.parser.title_text(end + 1, e2))
+                end = e2
+                continue
             gap = self.parser.gap(end)
             if gap.strip() not in (",", ";") or gap.strip() == ";":
                 break
@@ -376,6 +391,16 @@ class PersonFinder:
                 continue
             break
         return offices, end, name_at, name_len
+
+    def _joined_head(self, k: int) -> int:
+        """Tokens from k+1 to the end of a title head when token k is "and"/"và" before a (modified) head."""
+        if k + 1 >= len(self.tokens) or self.tokens[k].text not in self.parser.words.joins:
+            return 0
+        m = k + 1
+        while m < len(self.tokens) and self.tokens[m].text in self.parser.words.modifiers:
+            m += 1
+        n = self._head_at(m) if m < len(self.tokens) else 0
+        return m - k - 1 + n if n else 0
 
     def _head_at(self, k: int) -> int:
         m = self.parser.head_re.match(self.text, self.tokens[k].start)

@@ -140,3 +140,16 @@ def test_foreign_name_with_a_generic_party_title_is_foreign():
     got = persons("Tiếp đoàn có ông Sithong Phommachan - Phó Bí thư Tỉnh ủy, cùng lãnh đạo tỉnh Attapeu. "
                   "Đoàn của tỉnh Kon Tum do ông Lê Văn Hòa dẫn đầu.")
     assert got["Sithong Phommachan"][0] == "foreign"
+
+
+def test_two_titles_joined_by_and_are_two_offices_not_a_name():
+    got = persons("The guests were led by Mr Bounleuth Phanthavong, Deputy Secretary of the Attapeu provincial "
+                  "Party Committee and provincial Deputy Governor.")
+    assert list(got) == ["Bounleuth Phanthavong"]
+    assert got["Bounleuth Phanthavong"][1] == ("Deputy Secretary of the Attapeu provincial Party Committee",
+                                              "provincial Deputy Governor")
+
+
+def test_a_title_inside_a_title_does_not_end_it():
+    got = persons("Đồng chí Phạm Thu Hà, Trợ lý Bộ trưởng Bộ Ngoại giao, tham dự buổi làm việc.")
+    assert got["Phạm Thu Hà"][1] == ("Trợ lý Bộ trưởng Bộ Ngoại giao",)
