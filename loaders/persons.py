@@ -125,6 +125,9 @@ def _split_at_titles(text: str, tokens: list[Token], head_re: re.Pattern) -> lis
     Only hyphenated words are looked at (transliterated names keep their hyphens: "Khăm-Phâu")."""
     out: list[Token] = []
     for tok in tokens:
+        if "-" not in tok.text:
+            out.append(tok)
+            continue
         cut = next((h for h, ch in enumerate(tok.text) if ch == "-" and tok.text[h + 1:h + 2].isupper()
                     and head_re.match(text, tok.start + h + 1)), -1)
         if cut <= 0:
@@ -160,9 +163,10 @@ class OfficeTitleParser:
 
     def joined(self, i: int) -> bool:
         g = self.gap(i)
-        if _INITIAL_GAP.match(g) and i > 0 and len(self.tokens[i - 1].text) == 1 and self.tokens[i - 1].text.isupper():
-            return True                       # "Daniel J. Kritenbrink": an initial belongs to the name
-        return bool(_SPACE.match(g)) or g in ("’s ", "'s ", " ’s ", " 's ")
+        if g == " " or _SPACE.match(g) or g in ("’s ", "'s ", " ’s ", " 's "):
+            return True
+        prev = self.tokens[i - 1].text if i > 0 else ""
+        return len(prev) == 1 and prev.isupper() and _INITIAL_GAP.match(g) is not None   # "Daniel J. Kritenbrink"
 
     def run_length(self, j: int, limit: int = 6) -> int:
         """Number of capitalised tokens from j joined by single spaces."""
