@@ -95,6 +95,8 @@ class NameWords:
     dangling: frozenset[str]           # lower-case words a title never ends with ("và", "tại", "of")
     modifiers: frozenset[str]          # words that may precede any title head ("Deputy", "Acting")
     joins: frozenset[str]              # words that join two titles or two parts of one ("and", "và")
+    follows: frozenset[str]            # words that follow a place, never a name ("provincial", "municipal")
+    place_starts: frozenset[str]       # words that start a several-word place name ("Saint", "New", "San")
 
 
 @lru_cache(maxsize=1)
@@ -112,8 +114,10 @@ def _name_words() -> NameWords:
     dangling = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "join"))
     modifiers = frozenset(r["word"] for r in kinds if r["kind"] == "modifier")
     joins = frozenset(r["word"] for r in kinds if r["kind"] == "join")
+    follows = frozenset(r["word"] for r in kinds if r["kind"] == "follow")
+    place_starts = frozenset(r["word"] for r in kinds if r["kind"] == "place_start")
     return NameWords(prefixes, frozenset(first), foreign, address, boundaries, tokens, after_place, dangling, modifiers,
-                     joins)
+                     joins, follows, place_starts)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -188,6 +192,10 @@ class OfficeTitleParser:
             return 0, 0
         toks = self.tokens[j:j + n]
         first = toks[0].text
+        if j + n < len(self.tokens) and self.tokens[j + n].text in self.words.follows and self.joined(j + n):
+            return 0, 0                          # "Thua Thien Hue provincial …": a place, not a name
+        if first in self.words.place_starts:     # "Mayor of Saint Denis Mathieu Hanotin": two-word place
+            return (2, n - 2) if n >= 4 else (0, 0)
         known = next((p for p in range(n - 2, 0, -1) if self.is_partner(" ".join(t.text for t in toks[:p]))), 0)
         if known:                                # "Thủ tướng Campuchia Hun Sen": a country before the name
             off, length = self.name_at(j + known, False)
@@ -247,6 +255,7 @@ class OfficeTitleParser:
                     after_locality = False
                     continue
                 if self._prev_word(k) == "of" and tok.text not in self.surnames and self.run_length(k) >= 3 \
+                        and tok.text not in self.words.place_starts \
                         and not any(t.text in self.org for t in self.tokens[k:k + self.run_length(k)]):
                     off, n = self.name_at(k + 1, False)  # "Council of Vienne Alain Pichon": the place takes one word
                     if n:
@@ -269,7 +278,7 @@ class OfficeTitleParser:
                     after_locality = False
                     continue
                 if after_locality or self._prev_word(k) in ("of", "to", "tại", "ở", "quán"):
-                    k += 1                    # an unknown foreign place: "tỉnh Yamanashi", "Embassy of Cuba"
+                    k += max(1, self.run_length(k))   # an unknown place: "tỉnh Yamanashi", "Embassy of Cuba"
                     after_locality = False
                     in_place = True
                     continue

@@ -153,3 +153,19 @@ def test_two_titles_joined_by_and_are_two_offices_not_a_name():
 def test_a_title_inside_a_title_does_not_end_it():
     got = persons("Đồng chí Phạm Thu Hà, Trợ lý Bộ trưởng Bộ Ngoại giao, tham dự buổi làm việc.")
     assert got["Phạm Thu Hà"][1] == ("Trợ lý Bộ trưởng Bộ Ngoại giao",)
+
+
+# -- English places, departments and hospitals are not persons ------------------------------------------------
+@pytest.mark.parametrize("text, name, office", [
+    ("Mayor of Saint Nazaire Louis Garnier signed the deal in Hue.", "Louis Garnier", "Mayor of Saint Nazaire"),
+    ("Chairman of Thua Thien Hue provincial People's Committee Tran Huu Loc hosted them.", "Tran Huu Loc",
+     "Chairman of Thua Thien Hue provincial People's Committee"),
+    ("Deputy Director of the Department of International Cooperation Vo Thi Mai said so.", "Vo Thi Mai",
+     "Deputy Director of the Department of International Cooperation"),
+    ("Director of Da Nang General Hospital Le Duc Nhan welcomed the doctors.", "Le Duc Nhan",
+     "Director of Da Nang General Hospital"),
+])
+def test_place_department_or_hospital_before_an_english_name(text, name, office):
+    got = persons(text)
+    assert list(got) == [name]
+    assert got[name][1] == (office,)
