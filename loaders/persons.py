@@ -405,6 +405,17 @@ class PersonFinder:
             break
         return offices, end, name_at, name_len
 
+    def _place_after_addressed_name(self, i: int, name_at: int, name_len: int) -> bool:
+        """"ông Lý Minh, Chánh Văn phòng Huyện ủy Hà Khẩu, châu Hồng Hà": the holder was named (with a word
+        of address) before the title, so the words closing the title are its place, not a second name."""
+        before = self.name_before(self._abbreviations_before(i))
+        if not before or name_at + name_len >= len(self.tokens) or before[1] < 2:
+            return False
+        if not re.match(r"\s*[,;.)]", self.text[self.tokens[name_at + name_len - 1].end:]):
+            return False
+        start = self.tokens[before[0]].start
+        return self.parser.honor_re.search(self.text[max(0, start - 20):start]) is not None
+
     def _joined_head(self, k: int) -> int:
         """Tokens from k+1 to the end of a title head when token k is "and"/"và" before a (modified) head."""
         if k + 1 >= len(self.tokens) or self.tokens[k].text not in self.parser.words.joins:
@@ -488,6 +499,15 @@ class PersonFinder:
                 continue
             offices, end, name_at, name_len = self.chain_from(i, n)
             offices = self._premodified(i, offices)
+            if name_at is not None and self._place_after_addressed_name(i, name_at, name_len):
+                before = self.name_before(self._abbreviations_before(i))
+                toks = self.tokens[before[0]:before[0] + before[1]]
+                title, s0, _ = offices[-1]
+                last = self.tokens[name_at + name_len - 1]
+                offices[-1] = (f"{title} {self.text[self.tokens[name_at].start:last.end]}", s0, last.end)
+                out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, offices))
+                skip_until = last.end
+                continue
             if name_at is not None:
                 toks = self.tokens[name_at:name_at + name_len]
                 out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, offices))
