@@ -67,7 +67,7 @@ class Mention:
 def _lexicon():
     heads = sorted({(r["head"], r["lang"], r["side"]) for r in read_table("titles.tsv")}, key=lambda h: -len(h[0]))
     words = read_table("title_words.tsv")
-    lower = {r["word"].lower() for r in words if r["kind"] in ("lower", "locality", "link", "join", "follow")}
+    lower = {r["word"].lower() for r in words if r["kind"] in ("lower", "locality", "link", "join", "conjunction", "follow", "numbered")}
     locality = {r["word"] for r in words if r["kind"] == "locality"}
     org = {r["word"] for r in words if r["kind"] == "org"}
     surnames = set(column("surnames.tsv", "surname", kind="surname"))
@@ -97,6 +97,7 @@ class NameWords:
     joins: frozenset[str]              # words that join two titles or two parts of one ("and", "và")
     follows: frozenset[str]            # words that follow a place, never a name ("provincial", "municipal")
     place_starts: frozenset[str]       # words that start a several-word place name ("Saint", "New", "San")
+    numbered: frozenset[str]           # words a number follows inside a title ("khóa 14", "term")
 
 
 @lru_cache(maxsize=1)
@@ -111,13 +112,13 @@ def _name_words() -> NameWords:
     first |= {fold(w).title() for w in first}
     kinds = read_table("title_words.tsv", ("word", "kind"))
     after_place = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "locality", "follow"))
-    dangling = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "join"))
+    dangling = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "join", "conjunction"))
     modifiers = frozenset(r["word"] for r in kinds if r["kind"] == "modifier")
-    joins = frozenset(r["word"] for r in kinds if r["kind"] == "join")
+    joins = frozenset(r["word"] for r in kinds if r["kind"] == "conjunction")
     follows = frozenset(r["word"] for r in kinds if r["kind"] == "follow")
     place_starts = frozenset(r["word"] for r in kinds if r["kind"] == "place_start")
     return NameWords(prefixes, frozenset(first), foreign, address, boundaries, tokens, after_place, dangling, modifiers,
-                     joins, follows, place_starts)
+                     joins, follows, place_starts, frozenset(r["word"] for r in kinds if r["kind"] == "numbered"))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -170,6 +171,8 @@ class OfficeTitleParser:
         if g == " " or _SPACE.match(g) or g in ("’s ", "'s ", " ’s ", " 's "):
             return True
         prev = self.tokens[i - 1].text if i > 0 else ""
+        if g == "." and len(prev) <= 2 and prev.isupper() and len(self.tokens[i].text) <= 2 and self.tokens[i].text.isupper():
+            return True                       # "Ủy viên dự khuyết T.Ư Đảng": one abbreviation
         return len(prev) == 1 and prev.isupper() and _INITIAL_GAP.match(g) is not None   # "Daniel J. Kritenbrink"
 
     def run_length(self, j: int, limit: int = 6) -> int:
@@ -227,8 +230,12 @@ class OfficeTitleParser:
             tok = self.tokens[k]
             place_end = self.is_place(tok.start)
             if place_end > 0:
+                first = k
                 while k < len(self.tokens) and self.tokens[k].start < place_end:
                     k += 1
+                inner = self._name_inside(first, k)
+                if inner:                         # a place read too far: "Quảng Ngãi Đinh Thị Hồng Minh"
+                    return inner, inner, self.name_at(inner, False)[1]
                 after_locality, in_place = False, True
                 continue
             phrase = self._phrase(k)
@@ -289,6 +296,9 @@ class OfficeTitleParser:
                 in_place = False
                 continue
             low = tok.text.lower()
+            if tok.text.isdigit() and self.tokens[k - 1].text.lower() in self.words.numbered:
+                k += 1                        # "Trưởng đoàn ĐBQH khóa 14 tỉnh Hà Giang"
+                continue
             if in_place and tok.text == low and low not in self.words.after_place and low not in ("’s", "'s"):
                 break                         # "Chủ tịch UBND TP Cần Thơ thông tin": the title ended with the place
             in_place = False
@@ -298,6 +308,16 @@ class OfficeTitleParser:
                 continue
             break
         return k, None, 0
+
+    def _name_inside(self, first: int, stop: int) -> int:
+        """Token where a full Vietnamese name starts inside tokens first..stop of a place (a word followed
+        by "Văn"/"Thị", or a family name followed by three more words), else 0: no place has that shape."""
+        for p in range(first + 1, stop - 1):
+            word, nxt = self.tokens[p].text, self.tokens[p + 1].text
+            if (nxt in self.words.first_only or word in self.surnames and stop - p >= 4) and word[0].isupper() \
+                    and self.name_at(p, False) == (0, stop - p):
+                return p
+        return 0
 
     def _phrase(self, k: int) -> int:
         """Length (2 or 3) of a several-word title phrase starting at token k, else 0."""
@@ -328,7 +348,8 @@ class OfficeTitleParser:
         while end - 1 > i and self.tokens[end - 1].text in self.words.dangling:
             end -= 1                          # "Chủ tịch UBND tỉnh và …", "Deputy Governor of Kandal Province to"
         start, stop = self.tokens[i].start, self.tokens[end - 1].end
-        words = " ".join(t.text for t in self.tokens[i:end])
+        words = self.tokens[i].text + "".join(("." if self.gap(k) == "." else " ") + self.tokens[k].text
+                                              for k in range(i + 1, end))
         words = re.sub(r" (’s|'s)\b", r"\1", words)
         return words, start, stop
 
@@ -382,8 +403,9 @@ class PersonFinder:
                 end = e2
                 continue
             gap = self.parser.gap(end)
-            if gap.strip() not in (",", ";") or gap.strip() == ";":
-                break
+            dash = gap.strip() in ("-", "–", "—") and gap != gap.strip()
+            if gap.strip() != "," and not (dash and self._head_at(end)):
+                break                             # "Bí thư - Tỉnh trưởng tỉnh X": two titles across a dash
             nxt = self._head_at(end)
             if nxt:
                 e2, name_at, name_len = self.parser.parse(end, nxt)
@@ -478,7 +500,7 @@ class PersonFinder:
         if j - start + 1 < 2 or j - start + 1 > 5:
             return None
         toks = self.tokens[start:j + 1]
-        if any(t.text in self.parser.org for t in toks) and toks[0].text not in self.parser.surnames:
+        if any(t.text in self.parser.org for t in toks) and not self.parser.starts_name(toks[0].text):
             return None
         if self.parser.is_place(toks[0].start) > 0:
             return None

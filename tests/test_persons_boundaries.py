@@ -169,3 +169,36 @@ def test_place_department_or_hospital_before_an_english_name(text, name, office)
     got = persons(text)
     assert list(got) == [name]
     assert got[name][1] == (office,)
+
+
+# -- offices as stated ----------------------------------------------------------------------------------------
+def test_two_titles_across_a_dash_are_two_offices():
+    got = persons("Cùng dự có đồng chí Khamla Vongsa - Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào, "
+                  "Bí thư - Tỉnh trưởng tỉnh Bokeo. Đây là sự kiện lớn.")
+    assert got["Khamla Vongsa"][1] == ("Ủy viên Trung ương Đảng Nhân dân Cách mạng Lào", "Bí thư",
+                                       "Tỉnh trưởng tỉnh Bokeo")
+
+
+def test_abbreviation_with_a_dot_and_a_numbered_term_stay_in_the_title():
+    got = persons("Đồng chí Đặng Văn Lâm, Ủy viên dự khuyết T.Ư Đảng, Trưởng đoàn ĐBQH khóa 15 tỉnh Hà Giang phát biểu.")
+    assert got["Đặng Văn Lâm"][1] == ("Ủy viên dự khuyết T.Ư Đảng", "Trưởng đoàn ĐBQH khóa 15 tỉnh Hà Giang")
+
+
+def test_english_comrade_chair_and_national_director():
+    got = persons("The Secretary received Comrade Jose Luis Perez, Ambassador of Cuba to Vietnam. On May 3, Chair of "
+                  "Tay Ninh Province Tran Thi Kim hosted a dinner. The deal was signed by Lam Van Hoa and "
+                  "Tran Thi Lan, National Director of Plan International Vietnam.")
+    assert got["Jose Luis Perez"][1] == ("Ambassador of Cuba to Vietnam",)
+    assert got["Tran Thi Kim"][1] == ("Chair of Tay Ninh Province",)
+    assert got["Tran Thi Lan"][1] == ("National Director of Plan International Vietnam",)
+
+
+def test_english_province_description_folds_to_the_province():
+    got = persons("Deputy Secretary of the Party Committee of the central coastal province of Phu Yen "
+                  "Tran Thi Hoa received the guests.")
+    assert got["Tran Thi Hoa"][1] == ("Deputy Secretary of the Party Committee of Phu Yen province",)
+
+
+def test_program_director_of_an_ngo_keeps_its_whole_title():
+    got = persons("Về phía tổ chức có ông Ban Ki Jung, Giám đốc Chương trình của tổ chức KFHI Việt Nam; cùng cán bộ.")
+    assert got["Ban Ki Jung"][1] == ("Giám đốc Chương trình của tổ chức KFHI Việt Nam",)
