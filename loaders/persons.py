@@ -404,6 +404,10 @@ class PersonFinder:
                 continue
             gap = self.parser.gap(end)
             dash = gap.strip() in ("-", "–", "—") and gap != gap.strip()
+            if dash and self.tokens[end].text.lower() in self.parser.words.address and end + 1 < len(self.tokens):
+                off, n = self.parser.name_at(end + 1, False)    # "Thị trưởng thành phố Kobe – Ông Tatsuo Yada"
+                if n and off == 0:
+                    return offices, end, end + 1, n
             if gap.strip() != "," and not (dash and self._head_at(end)):
                 break                             # "Bí thư - Tỉnh trưởng tỉnh X": two titles across a dash
             nxt = self._head_at(end)
@@ -735,9 +739,9 @@ class PersonFinder:
     @staticmethod
     def _add_office(offices: list[str], title: str) -> None:
         title = canonical_office(title)
-        t = fold(title)
+        t = _office_key(title)
         for k, o in enumerate(offices):
-            f = fold(o)
+            f = _office_key(o)
             if f == t or f.startswith(t + " ") or len(t.split()) <= 2 and f" {t} " in f" {f} ":
                 return                  # "Ambassador" after "U.S. Ambassador to Vietnam": the same post, shorter
             if t.startswith(f + " "):
@@ -810,6 +814,14 @@ def _demonyms() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _office_forms() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(r["pattern"]), r["replacement"]) for r in read_table("office_forms.tsv"))
+
+
+def _office_key(title: str) -> str:
+    """Folded office for comparing two spellings of one post ("TP Hồ Chí Minh" = "Thành phố Hồ Chí Minh")."""
+    return _TP.sub("thanh pho ", fold(title))
+
+
+_TP = re.compile(r"\btp\.?\s*(?=\w)")
 
 
 def canonical_office(title: str) -> str:

@@ -202,3 +202,21 @@ def test_english_province_description_folds_to_the_province():
 def test_program_director_of_an_ngo_keeps_its_whole_title():
     got = persons("Về phía tổ chức có ông Ban Ki Jung, Giám đốc Chương trình của tổ chức KFHI Việt Nam; cùng cán bộ.")
     assert got["Ban Ki Jung"][1] == ("Giám đốc Chương trình của tổ chức KFHI Việt Nam",)
+
+
+def test_name_after_a_dash_and_a_word_of_address():
+    got = persons("Đoàn chụp ảnh cùng Thị trưởng thành phố Osaka – Ông Yokoyama Hideyuki (thứ 3 từ trái).")
+    assert got["Yokoyama Hideyuki"][1] == ("Thị trưởng thành phố Osaka",)
+
+
+def test_two_spellings_of_one_city_are_one_office():
+    got = persons("Bà Maria Lopez - Tổng Lãnh sự Cuba tại Thành phố Hồ Chí Minh đến thăm tỉnh. "
+                  "Tổng Lãnh sự Cuba tại TP Hồ Chí Minh Maria Lopez cảm ơn tỉnh.")
+    assert got["Maria Lopez"][1] == ("Tổng Lãnh sự Cuba tại Thành phố Hồ Chí Minh",)
+
+
+def test_member_of_a_committee_is_an_office():
+    got = persons("Comrade Le Van Hai, Member of the Party Central Committee, Secretary of the Nam Dinh Provincial "
+                  "Party Committee received the guests.")
+    assert got["Le Van Hai"][1] == ("Member of the Party Central Committee",
+                                    "Secretary of the Nam Dinh Provincial Party Committee")
