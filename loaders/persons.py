@@ -171,6 +171,8 @@ class OfficeTitleParser:
         if g == " " or _SPACE.match(g) or g in ("’s ", "'s ", " ’s ", " 's "):
             return True
         prev = self.tokens[i - 1].text if i > 0 else ""
+        if g == "/" and prev[:1].isupper() and self.tokens[i].cap:
+            return True                       # "Tổ chức VCF/Mỹ": one institution
         if g == "." and len(prev) <= 2 and prev.isupper() and len(self.tokens[i].text) <= 2 and self.tokens[i].text.isupper():
             return True                       # "Ủy viên dự khuyết T.Ư Đảng": one abbreviation
         return len(prev) == 1 and prev.isupper() and _INITIAL_GAP.match(g) is not None   # "Daniel J. Kritenbrink"
@@ -348,7 +350,7 @@ class OfficeTitleParser:
         while end - 1 > i and self.tokens[end - 1].text in self.words.dangling:
             end -= 1                          # "Chủ tịch UBND tỉnh và …", "Deputy Governor of Kandal Province to"
         start, stop = self.tokens[i].start, self.tokens[end - 1].end
-        words = self.tokens[i].text + "".join(("." if self.gap(k) == "." else " ") + self.tokens[k].text
+        words = self.tokens[i].text + "".join((self.gap(k) if self.gap(k) in (".", "/") else " ") + self.tokens[k].text
                                               for k in range(i + 1, end))
         words = re.sub(r" (’s|'s)\b", r"\1", words)
         return words, start, stop
@@ -425,7 +427,8 @@ class PersonFinder:
                 e2, name_at, name_len = self.parser.parse(end, first)  # an institution qualifying the last title
                 org, _, stop = self.parser.title_text(end, e2)
                 title, s0, _ = offices[-1]
-                offices[-1] = (f"{title} {org}", s0, stop)
+                comma = place_end > 0 and e2 == end + first     # "Tổng Lãnh sự Việt Nam tại Pakse, Lào": as written
+                offices[-1] = (f"{title}{',' if comma else ''} {org}", s0, stop)
                 end = e2
                 continue
             break

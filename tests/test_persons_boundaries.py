@@ -220,3 +220,10 @@ def test_member_of_a_committee_is_an_office():
                   "Party Committee received the guests.")
     assert got["Le Van Hai"][1] == ("Member of the Party Central Committee",
                                     "Secretary of the Nam Dinh Provincial Party Committee")
+
+
+def test_slash_and_comma_inside_an_office_stay_as_written():
+    got = persons("Ngày 3/5, đoàn do ông Mark Olsen, Giám đốc Tổ chức ABC/Mỹ tại Việt Nam làm trưởng đoàn. "
+                  "Ông Lê Văn Khải, Tổng Lãnh sự Việt Nam tại Savannakhet, Lào cùng dự.")
+    assert got["Mark Olsen"][1] == ("Giám đốc Tổ chức ABC/Mỹ tại Việt Nam",)
+    assert got["Lê Văn Khải"][1] == ("Tổng Lãnh sự Việt Nam tại Savannakhet, Lào",)
