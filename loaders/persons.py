@@ -418,7 +418,7 @@ class PersonFinder:
                 offices.append(self.parser.title_text(end, e2))
                 end = e2
                 continue
-            if self.tokens[end].text in ("Bộ", "Sở", "Tổng", "Đại", "Embassy", "Consulate", "Ministry", "Cục") or \
+            if self.tokens[end].text in _INSTITUTION_STARTS or \
                     self.parser.is_place(self.tokens[end].start) > 0:
                 first = 1
                 place_end = self.parser.is_place(self.tokens[end].start)
@@ -427,7 +427,8 @@ class PersonFinder:
                 e2, name_at, name_len = self.parser.parse(end, first)  # an institution qualifying the last title
                 org, _, stop = self.parser.title_text(end, e2)
                 title, s0, _ = offices[-1]
-                comma = place_end > 0 and e2 == end + first     # "Tổng Lãnh sự Việt Nam tại Pakse, Lào": as written
+                comma = place_end > 0 and e2 == end + first and self.tokens[end].text not in _INSTITUTION_STARTS
+                # "Tổng Lãnh sự Việt Nam tại Pakse, Lào": a bare place keeps its comma; an institution does not
                 offices[-1] = (f"{title}{',' if comma else ''} {org}", s0, stop)
                 end = e2
                 continue
@@ -775,6 +776,7 @@ class PersonFinder:
         return "vietnam" if first in self.parser.surnames else "foreign"
 
 
+_INSTITUTION_STARTS = ("Bộ", "Sở", "Tổng", "Đại", "Embassy", "Consulate", "Ministry", "Cục")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)(?<![A-Z]\.\s)|\n")
 _AFTER_LISTED_NAME = re.compile(r"\s*(?:[,;:(–—-]|\band\b|\bvà\b|[.!?](?:\s|$)|$)")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:and\b|và\b)?|\band\b|\bvà\b)\s*")
