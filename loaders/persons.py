@@ -438,7 +438,7 @@ class PersonFinder:
     def _place_after_addressed_name(self, i: int, name_at: int, name_len: int) -> bool:
         """"ông Lý Minh, Chánh Văn phòng Huyện ủy Hà Khẩu, châu Hồng Hà": the holder was named (with a word
         of address) before the title, so the words closing the title are its place, not a second name."""
-        before = self.name_before(self._abbreviations_before(i))
+        before = self._before_title(i)
         if not before or name_at + name_len >= len(self.tokens) or before[1] < 2:
             return False
         if not re.match(r"\s*[,;.)]", self.text[self.tokens[name_at + name_len - 1].end:]):
@@ -468,12 +468,21 @@ class PersonFinder:
     def _abbreviations_before(self, i: int) -> int:
         """Token where a title starts once the abbreviations and demonyms before its head are included
         ("Daniel J. Kritenbrink, U.S. Ambassador": the name ends before "U.S.")."""
-        while i > 0 and re.fullmatch(r"\.?[ \t\u00a0]*", self.parser.gap(i)):
+        while i > 0 and re.fullmatch(r"\.?[ \t\u00a0]*|['’]s ", self.parser.gap(i)):
             prev = self.tokens[i - 1].text
-            if not (prev in _demonyms() or (prev.isupper() and len(prev) <= 4)):
+            if not (prev in _demonyms() or (prev.isupper() and len(prev) <= 4)
+                    or prev in self.parser.org and not _VI_LETTER.search(prev)):   # "Provincial People’s Committee Chairman"
                 break
             i -= 1
         return i
+
+    def _before_title(self, i: int) -> tuple[int, int] | None:
+        """The name written before the title that starts at head i, across "," / "–" and an article
+        ("Nguyen Cao Son, the Vice Chairman of …")."""
+        j = self._abbreviations_before(i)
+        if j > 1 and self.tokens[j - 1].text in ("the", "The") and _SEP_TITLE.match(self.parser.gap(j - 1)):
+            return self.name_before(j - 1)
+        return self.name_before(j)
 
     def _single_addressed(self, j: int) -> bool:
         """One foreign word after a word of address, e.g. a Japanese family name alone ("Mr. Tanaka"):
@@ -530,7 +539,7 @@ class PersonFinder:
             offices, end, name_at, name_len = self.chain_from(i, n)
             offices = self._premodified(i, offices)
             if name_at is not None and self._place_after_addressed_name(i, name_at, name_len):
-                before = self.name_before(self._abbreviations_before(i))
+                before = self._before_title(i)
                 toks = self.tokens[before[0]:before[0] + before[1]]
                 title, s0, _ = offices[-1]
                 last = self.tokens[name_at + name_len - 1]
@@ -543,7 +552,7 @@ class PersonFinder:
                 out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, offices))
                 skip_until = toks[-1].end
                 continue
-            before = self.name_before(self._abbreviations_before(i))
+            before = self._before_title(i)
             if before:
                 s, ln = before
                 toks = self.tokens[s:s + ln]

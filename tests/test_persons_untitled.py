@@ -64,3 +64,10 @@ def test_family_name_alone_after_the_full_name_is_the_same_person():
 def test_conjunction_and_address_word_start_another_person():
     got = names("Tiếp đoàn có Phó Chủ tịch JICA và Ông Lê Hữu Phước, Đại sứ Việt Nam tại Nhật Bản.")
     assert got["Lê Hữu Phước"] == ("Đại sứ Việt Nam tại Nhật Bản",)
+
+
+def test_role_after_the_name_with_an_institution_or_an_article_before_the_head():
+    got = names("Pham Van Tho, Provincial People’s Committee Chairman, met the guests. On the side of Ha Nam, "
+                "Vu Thi Hong, the Vice Chairwoman of the Ha Nam Provincial People’s Committee, joined them.")
+    assert got["Pham Van Tho"] == ("Provincial People’s Committee Chairman",)
+    assert got["Vu Thi Hong"] == ("Vice Chairwoman of the Ha Nam Provincial People’s Committee",)
