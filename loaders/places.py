@@ -84,9 +84,6 @@ _VI_NOT_NAMES = {"Ủy", "Uỷ", "Đoàn", "Bạn", "Nhà", "Ta", "Trưởng", "
 _VN_ADMIN_BEFORE = {"phường", "xã", "thôn", "ấp", "bản", "sông", "núi", "đèo", "cầu", "đường", "phố", "Phường", "Xã",
                     "Thôn", "Sông", "Núi", "Đường", "Phố", "làng", "Làng", "chợ", "Chợ", "đảo", "Đảo", "vịnh", "Vịnh",
                     "hồ", "Hồ", "Street", "Road", "Avenue"}
-_MIDDLE = {"Văn", "Thị", "Đức", "Hữu", "Đình", "Công", "Quang", "Ngọc", "Xuân", "Minh", "Thanh", "Trọng", "Quốc",
-           "Anh", "Hồng", "Kim", "Thu", "Thúy", "Hải", "Bá", "Duy", "Tiến", "Viết", "Khắc", "Mạnh", "Như", "Thế",
-           "Tuấn", "Huy", "Đăng", "Chí", "Xuân", "Phương", "Thùy", "Bích", "Mỹ", "Thái", "Hoài", "Trung", "Hùng"}
 # Compounds in which a one-syllable country name is an ordinary word ("Pháp luật", "Ý kiến").
 _COMPOUND_AFTER = {
     "Pháp": {"luật", "lý", "chế", "nhân", "quyền", "điển", "sư", "y", "lệnh", "định", "trị", "trường", "môn", "danh", "đình"},
@@ -112,7 +109,8 @@ def _surnames() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _person_words() -> frozenset[str]:
-    m = _MIDDLE | {strip_accents(x) for x in _MIDDLE}
+    middle = set(column("middle_names.tsv", "word"))       # the person grammar's table
+    m = middle | {strip_accents(x) for x in middle}
     return _surnames() | frozenset(m)
 
 

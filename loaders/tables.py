@@ -18,8 +18,7 @@ DATA = Path(__file__).with_name("data")
 
 
 @lru_cache(maxsize=None)
-def _read(name: str) -> tuple[tuple[str, ...], tuple[dict[str, str], ...]]:
-    path = DATA / name
+def _read(path: Path) -> tuple[tuple[str, ...], tuple[dict[str, str], ...]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
@@ -46,12 +45,13 @@ def _read(name: str) -> tuple[tuple[str, ...], tuple[dict[str, str], ...]]:
     return tuple(header), tuple(rows)
 
 
-def read_table(name: str, columns: tuple[str, ...] = ()) -> tuple[dict[str, str], ...]:
-    """The rows of ``data/name`` as dicts keyed by the header; ``columns`` must all be in the header."""
-    header, rows = _read(name)
+def read_table(name: str, columns: tuple[str, ...] = (), folder: Path = DATA) -> tuple[dict[str, str], ...]:
+    """The rows of ``folder/name`` (the package's ``data`` folder unless told otherwise) as dicts keyed by the
+    header; ``columns`` must all be in the header."""
+    header, rows = _read(folder / name)
     missing = [c for c in columns if c not in header]
     if missing:
-        raise TableError(f"{DATA / name} lacks the column(s) {', '.join(missing)} (it has {', '.join(header)})")
+        raise TableError(f"{folder / name} lacks the column(s) {', '.join(missing)} (it has {', '.join(header)})")
     return rows
 
 
