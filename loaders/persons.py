@@ -12,8 +12,14 @@ Vietnamese and English reports name officials in a few fixed shapes:
 may follow it, ``data/title_words.tsv``) and decides where the title ends and the name
 begins (family names from ``data/surnames.tsv``, places from the gazetteers).
 ``PersonFinder`` collects every mention, merges offices per person and decides the side.
-Single words ("ông Phú", "Bộ trưởng Sơn") never make a new person: they are short
-references to someone already named in full.
+Names without a title beside them come from guest lists after a cue ("the delegation
+included A, B and C", ``data/name_list_cues.tsv``) and from photo captions ("A (left)",
+``data/photo_markers.tsv``). Single words ("ông Phú", "Bộ trưởng Sơn") never make a new
+person: they are short references to someone already named in full; the one exception is a
+foreign family name of several syllables after a word of address ("Ông Ichikawa – Phó Chủ tịch").
+Where a name starts inside a run of capitalised words (a place or an institution glued before
+it, "tỉnh Vĩnh Long Nguyễn Văn A") is told by family names: Vietnamese and ethnic-minority ones
+(``data/surnames.tsv``), Korean and Chinese ones (``data/foreign_surnames.tsv``).
 """
 from __future__ import annotations
 
@@ -64,12 +70,25 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
+def _title_words() -> dict[str, frozenset[str]]:
+    """data/title_words.tsv by kind (a word may have several rows, one per kind)."""
+    by_kind: dict[str, set[str]] = {}
+    for r in read_table("title_words.tsv", ("word", "kind")):
+        by_kind.setdefault(r["kind"], set()).add(r["word"])
+    return {k: frozenset(v) for k, v in by_kind.items()}
+
+
+_LOWER_KINDS = ("lower", "locality", "link", "join", "conjunction", "follow", "numbered")
+
+
+@lru_cache(maxsize=1)
 def _lexicon():
-    heads = sorted({(r["head"], r["lang"], r["side"]) for r in read_table("titles.tsv")}, key=lambda h: -len(h[0]))
-    words = read_table("title_words.tsv")
-    lower = {r["word"].lower() for r in words if r["kind"] in ("lower", "locality", "link", "join", "conjunction", "follow", "numbered")}
-    locality = {r["word"] for r in words if r["kind"] == "locality"}
-    org = {r["word"] for r in words if r["kind"] == "org"}
+    heads = sorted({(r["head"], r["lang"], r["side"]) for r in read_table("titles.tsv", ("head", "lang", "side"))},
+                   key=lambda h: -len(h[0]))
+    kinds = _title_words()
+    lower = {w.lower() for k in _LOWER_KINDS for w in kinds.get(k, ())}
+    locality = set(kinds.get("locality", ()))
+    org = set(kinds.get("org", ()))
     surnames = set(column("surnames.tsv", "surname", kind="surname"))
     surnames |= set(column("surnames.tsv", "surname", kind="first"))
     surnames |= {fold(s).title() for s in surnames}
@@ -110,15 +129,15 @@ def _name_words() -> NameWords:
     tokens = frozenset(w.lower().rstrip(".") for h in column("honorifics.tsv", "word") for w in h.split())
     first = set(column("surnames.tsv", "surname", kind="first"))
     first |= {fold(w).title() for w in first}
-    kinds = read_table("title_words.tsv", ("word", "kind"))
-    after_place = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "locality", "follow"))
-    dangling = frozenset(r["word"] for r in kinds if r["kind"] in ("link", "join", "conjunction"))
-    modifiers = frozenset(r["word"] for r in kinds if r["kind"] == "modifier")
-    joins = frozenset(r["word"] for r in kinds if r["kind"] == "conjunction")
-    follows = frozenset(r["word"] for r in kinds if r["kind"] == "follow")
-    place_starts = frozenset(r["word"] for r in kinds if r["kind"] == "place_start")
-    return NameWords(prefixes, frozenset(first), foreign, address, boundaries, tokens, after_place, dangling, modifiers,
-                     joins, follows, place_starts, frozenset(r["word"] for r in kinds if r["kind"] == "numbered"))
+    kinds = _title_words()
+
+    def of(*names: str) -> frozenset[str]:
+        return frozenset(w for k in names for w in kinds.get(k, ()))
+
+    return NameWords(prefixes=prefixes, first_only=frozenset(first), foreign_surnames=foreign, address=address,
+                     boundaries=boundaries, address_tokens=tokens, after_place=of("link", "locality", "follow"),
+                     dangling=of("link", "join", "conjunction"), modifiers=of("modifier"), joins=of("conjunction"),
+                     follows=of("follow"), place_starts=of("place_start"), numbered=of("numbered"))
 
 
 def tokenize(text: str) -> list[Token]:
