@@ -227,3 +227,12 @@ def test_slash_and_comma_inside_an_office_stay_as_written():
                   "Ông Lê Văn Khải, Tổng Lãnh sự Việt Nam tại Savannakhet, Lào cùng dự.")
     assert got["Mark Olsen"][1] == ("Giám đốc Tổ chức ABC/Mỹ tại Việt Nam",)
     assert got["Lê Văn Khải"][1] == ("Tổng Lãnh sự Việt Nam tại Savannakhet, Lào",)
+
+
+def test_side_of_an_unaccented_name_in_a_vietnamese_text_is_foreign():
+    got = persons("Thành phần đoàn gồm có ông Kim Yong Su, bà Chanthala Phomvihane và ông Vũ Minh Tâm, cùng nhiều "
+                  "cán bộ của các sở ngành tỉnh Quảng Ninh tham dự buổi gặp mặt thân mật.")
+    assert got["Kim Yong Su"][0] == "foreign" and got["Chanthala Phomvihane"][0] == "foreign"
+    assert got["Vũ Minh Tâm"][0] == "vietnam"
+    got = persons("Nguyen Van Hai, Chairman of the Quang Ninh provincial People's Committee, met Kim Yong Su.")
+    assert got["Nguyen Van Hai"][0] == "vietnam"
