@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, NamedTuple
 
 from loaders.patterns import literal_trie
@@ -37,6 +37,7 @@ from ontology.identity import fold
 WORD = re.compile(r"(?<=\s)['’]s(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+|-(?:[^\W\d_]+))*|[^\W\d_]+'|\d+")
 _SEP_TITLE = re.compile(r"^\s*(?:,|–|-|—|:|\(|,?\s*là)\s*$")
 _SPACE = re.compile(r"^[ \t\u00a0]+$")
+_LETTER = re.compile(r"[^\W\d_]")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")   # one group: a Vietnamese syllable ("Quang"); several: "Ichikawa"
 _INITIAL_GAP = re.compile(r"^\.[ \t\u00a0]+$")
 _FOREIGN_HINTS = ("Tổng Lãnh sự quán", "Đại sứ quán", "Embassy", "Consulate")
@@ -389,8 +390,6 @@ class PersonFinder:
         self.parser = OfficeTitleParser(text, self.tokens, is_place, is_foreign_place)
         self._index = {t.start: i for i, t in enumerate(self.tokens)}
         self._starts = [t.start for t in self.tokens]
-        head = text[:3000]         # measured: 17-19 % of the letters of Vietnamese articles carry a mark, English < 2 %
-        self._vietnamese_text = len(_VI_LETTER.findall(head)) > 0.1 * sum(c.isalpha() for c in head)
 
     # -- mentions -------------------------------------------------------------------------
     def heads(self) -> list[tuple[int, int]]:
@@ -783,6 +782,11 @@ class PersonFinder:
                 return
         offices.append(title)
 
+    @cached_property
+    def _vietnamese_text(self) -> bool:
+        head = self.text[:3000]    # measured: 17-19 % of the letters of Vietnamese articles carry a mark, English < 2 %
+        return len(_VI_LETTER.findall(head)) > 0.1 * len(_LETTER.findall(head))
+
     def _side(self, name: str, offices: list[str]) -> str:
         text = " ".join(offices)
         if _ENVOY_TO_VIETNAM.search(text):
@@ -803,7 +807,7 @@ class PersonFinder:
         if "foreign" in heads:
             return "foreign"
         first = name.split()[0]
-        if self._vietnamese_text and not _VI_LETTER.search(name):
+        if not _VI_LETTER.search(name) and self._vietnamese_text:
             return "foreign"                 # "Kim Yong Su" in a Vietnamese text: a Vietnamese name has its marks
         return "vietnam" if first in self.parser.surnames else "foreign"
 
@@ -818,7 +822,7 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:and\b|và\b)?|\band\b|\bvà\b)\s*
 def _list_cue_re() -> re.Pattern:
     """Words after which a list of people comes: data/name_list_cues.tsv."""
     cues = column("name_list_cues.tsv", "cue")
-    return re.compile(r"(?<![^\W\d_])" + literal_trie(cues, ignore_case=True) + r"(?![^\W\d_])\s*:?", re.I)
+    return re.compile(r"\b" + literal_trie(cues, ignore_case=True) + r"\b\s*:?", re.I)   # \b: 8x faster than lookarounds
 
 
 @lru_cache(maxsize=1)
