@@ -118,6 +118,7 @@ class NameWords:
     follows: frozenset[str]            # words that follow a place, never a name ("provincial", "municipal")
     place_starts: frozenset[str]       # words that start a several-word place name ("Saint", "New", "San")
     numbered: frozenset[str]           # words a number follows inside a title ("khóa 14", "term")
+    clause: frozenset[str]             # lower-case words that start a clause ("làm", "đã"): never inside a title word
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +139,8 @@ def _name_words() -> NameWords:
     return NameWords(prefixes=prefixes, first_only=frozenset(first), foreign_surnames=foreign, address=address,
                      boundaries=boundaries, address_tokens=tokens, after_place=of("link", "locality", "follow"),
                      dangling=of("link", "join", "conjunction"), modifiers=of("modifier"), joins=of("conjunction"),
-                     follows=of("follow"), place_starts=of("place_start"), numbered=of("numbered"))
+                     follows=of("follow"), place_starts=of("place_start"), numbered=of("numbered"),
+                     clause=frozenset(column("clause_words.tsv", "word")))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -302,7 +304,8 @@ class OfficeTitleParser:
                     after_locality = False
                     continue
                 if k > i + head_len and self.tokens[k - 1].text.islower() and self.run_length(k) == 1 and \
-                        (k + 1 == len(self.tokens) or not self.joined(k + 1) or self.tokens[k + 1].text in self.lower):
+                        (k + 1 == len(self.tokens) or not self.joined(k + 1) or self.tokens[k + 1].text in self.lower
+                         or self.tokens[k + 1].text.islower() and self._compound_tail(k + 1)):
                     k += 1                    # a lone word closing an institution's name: "Đảng … Cách mạng Lào,"
                     after_locality = False
                     continue
@@ -328,6 +331,9 @@ class OfficeTitleParser:
                 after_locality = low in self.locality
                 k += 1
                 continue
+            if tok.text == low and k > i + head_len and self.tokens[k - 1].cap and self._compound_tail(k):
+                k += 1                        # "Ban Dân vận", "Sở Văn hóa": the second syllable of a word
+                continue
             break
         return k, None, 0
 
@@ -340,6 +346,19 @@ class OfficeTitleParser:
                     and self.name_at(p, False) == (0, stop - p):
                 return p
         return 0
+
+    def _compound_tail(self, k: int) -> bool:
+        """Token k is the lower-case second syllable of a capitalised Vietnamese word inside an institution's
+        name ("Dân vận", "Xúc tiến", "Đa khoa"): only Vietnamese syllables, never a word that may start a
+        clause, and the title goes on after it (a capitalised word follows) or ends at punctuation."""
+        prev, tok = self.tokens[k - 1], self.tokens[k]
+        if tok.text in self.words.boundaries or tok.text in self.words.address or tok.text in self.words.clause \
+                or not (_VI_LETTER.search(prev.text) or _VI_LETTER.search(tok.text)):
+            return False
+        if k + 1 == len(self.tokens) or not self.joined(k + 1):
+            return bool(re.match(r"\s*[,;]", self.text[tok.end:]))
+        nxt = self.tokens[k + 1].text
+        return nxt[:1].isupper() or nxt in self.locality      # "Bệnh viện Đa khoa tỉnh …"
 
     def _phrase(self, k: int) -> int:
         """Length (2 or 3) of a several-word title phrase starting at token k, else 0."""
@@ -432,6 +451,14 @@ class PersonFinder:
                     return offices, end, end + 1, n
             if gap.strip() != "," and not (dash and self._head_at(end)):
                 break                             # "Bí thư - Tỉnh trưởng tỉnh X": two titles across a dash
+            listed = self._listed_fields(end) if gap.strip() == "," else 0
+            if listed:                            # "Sở Văn hóa, Thể thao và Du lịch": fields of one institution
+                e2, name_at, name_len = self.parser.parse(end + listed - 1, 1)
+                title, s0, _ = offices[-1]
+                rest, _, stop = self.parser.title_text(end, e2)
+                offices[-1] = (f"{title}, {rest}", s0, stop)
+                end = e2
+                continue
             nxt = self._head_at(end)
             if nxt:
                 e2, name_at, name_len = self.parser.parse(end, nxt)
@@ -465,6 +492,23 @@ class PersonFinder:
             return False
         start = self.tokens[before[0]].start
         return self.parser.honor_re.search(self.text[max(0, start - 20):start]) is not None
+
+    def _listed_fields(self, k: int) -> int:
+        """Tokens from k to the last word of "Thể thao và Du lịch" when the comma before k lists the fields
+        of one institution ("Bộ Lao động, Thương binh và Xã hội"), else 0."""
+        j = k
+        while j + 1 < len(self.tokens) and j - k < 8:
+            if not (self.tokens[j].cap and self.tokens[j + 1].text.islower() and self.parser.joined(j + 1)):
+                return 0
+            j += 2                                # one field: "Thể thao"
+            gap = self.parser.gap(j) if j < len(self.tokens) else ""
+            if gap == ", ":
+                continue
+            if j + 2 < len(self.tokens) and self.tokens[j].text in self.parser.words.joins and \
+                    self.tokens[j + 1].cap and self.tokens[j + 2].text.islower() and self.parser.joined(j + 2):
+                return j + 3 - k                  # "… và Du lịch"
+            return 0
+        return 0
 
     def _joined_head(self, k: int) -> int:
         """Tokens from k+1 to the end of a title head when token k is "and"/"và" before a (modified) head."""
@@ -693,7 +737,8 @@ class PersonFinder:
             if self._head_at(t_i):
                 continue                        # "Đồng chí Phó Chủ tịch …": a title, not a name
             toks = self.tokens[t_i:t_i + n]
-            if any(t.text in self.parser.org for t in toks[1:]) or self.parser.is_place(tok.start) > 0:
+            if any(t.text in self.parser.org for t in toks[1:]) and not self.parser.starts_name(tok.text) \
+                    or self.parser.is_place(tok.start) > 0:  # "bà Lê Thị Tư": "Tư" (Tư pháp) is a given name here
                 continue
             out.append(Mention(self._name(toks), toks[0].start, toks[-1].end, []))
             covered.append((toks[0].start, toks[-1].end))
@@ -784,7 +829,7 @@ class PersonFinder:
 
     @cached_property
     def _vietnamese_text(self) -> bool:
-        head = self.text[:3000]    # measured: 17-19 % of the letters of Vietnamese articles carry a mark, English < 2 %
+        head = self.text[:3000]    # measured: 25-28 % of the letters of Vietnamese articles carry a mark, English < 2 %
         return len(_VI_LETTER.findall(head)) > 0.1 * len(_LETTER.findall(head))
 
     def _side(self, name: str, offices: list[str]) -> str:
@@ -844,7 +889,7 @@ _HISTORICAL = re.compile(r"\b(?:năm|in|since|từ|vào|thập niên|những nă
                          r"đặt nền móng|dày công vun đắp|laid the foundation", re.I)
 _ENVOY_TO_VIETNAM = re.compile(r"\b(?:Ambassador|Consul(?:-| )?General|Consul|Đại sứ|Tổng Lãnh sự|Lãnh sự)\b[^,;]*?"
                                r"\b(?:to|in|tại) (?:Vietnam|Viet Nam|Việt Nam)\b")
-_VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.I)
+_VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]|[\u1ea0-\u1ef9]", re.I)
 
 
 @lru_cache(maxsize=1)

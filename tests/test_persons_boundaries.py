@@ -236,3 +236,30 @@ def test_side_of_an_unaccented_name_in_a_vietnamese_text_is_foreign():
     assert got["Vũ Minh Tâm"][0] == "vietnam"
     got = persons("Nguyen Van Hai, Chairman of the Quang Ninh provincial People's Committee, met Kim Yong Su.")
     assert got["Nguyen Van Hai"][0] == "vietnam"
+
+
+# -- Vietnamese institutions whose words are two syllables, one capitalised -----------------------------------
+@pytest.mark.parametrize("text, name, office", [
+    ("Hôm qua, Trưởng Ban Dân vận Tỉnh ủy Lò Thị Hoa dự lễ.", "Lò Thị Hoa", "Trưởng Ban Dân vận Tỉnh ủy"),
+    ("Sáng nay, Giám đốc Trung tâm Xúc tiến Đầu tư Mai Văn Khánh phát biểu.", "Mai Văn Khánh",
+     "Giám đốc Trung tâm Xúc tiến Đầu tư"),
+    ("Chiều qua, Giám đốc Bệnh viện Đa khoa tỉnh Vi Văn Sáu tiếp đoàn.", "Vi Văn Sáu",
+     "Giám đốc Bệnh viện Đa khoa tỉnh"),
+    ("Hôm qua, Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch Đàm Văn Quý phát biểu.", "Đàm Văn Quý",
+     "Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch"),
+])
+def test_institution_words_of_two_syllables(text, name, office):
+    got = persons(text)
+    assert list(got) == [name]
+    assert got[name][1][0].startswith(office)
+
+
+def test_a_verb_after_the_title_is_not_part_of_it():
+    got = persons("Đoàn do Đại sứ Lào tại Việt Nam Khamphao Ernthavanh làm trưởng đoàn. "
+                  "Đoàn do ngài Saysana Vongsay, Đại sứ Lào tại Việt Nam làm Trưởng đoàn.")
+    assert got["Saysana Vongsay"][1] == ("Đại sứ Lào tại Việt Nam",)
+
+
+def test_given_names_that_are_also_institution_words():
+    got = persons("Ông Lê Văn Tư dự lễ cùng bà Trần Thị Công tại tỉnh.")
+    assert set(got) == {"Lê Văn Tư", "Trần Thị Công"}
