@@ -94,8 +94,7 @@ def _lexicon():
     surnames |= set(column("surnames.tsv", "surname", kind="first"))
     surnames |= {fold(s).title() for s in surnames}
     honor = sorted(column("honorifics.tsv", "word"), key=len, reverse=True)
-    head_re = re.compile(r"(?<![^\W\d_])" + literal_trie((h[0] for h in heads), ignore_case=True) + r"(?![^\W\d_])",
-                         re.I)
+    head_re = re.compile(r"\b" + literal_trie((h[0] for h in heads), ignore_case=True) + r"\b", re.I)  # \b: fast
     honor_re = re.compile(r"(?:^|(?<=[\s(\[“\"'‘:;,]))(?:" + "|".join(re.escape(h) for h in honor) + r")\s+$", re.I)
     side = {h[0].lower(): h[2] for h in heads}
     return head_re, honor_re, lower, locality, org, surnames, side
@@ -725,11 +724,12 @@ class PersonFinder:
         """"ông/bà/Mr. + two or more capitalised words" without a title nearby."""
         out = []
         covered = [(m.start, m.end) for m in found]
-        for t_i, tok in enumerate(self.tokens):
-            if not tok.cap or not self.is_body(tok.start):
+        for m in _honorific_re().finditer(self.text):
+            t_i = self._index.get(m.end())
+            if t_i is None:
                 continue
-            before = self.text[max(0, tok.start - 20):tok.start]
-            if not self.parser.honor_re.search(before):
+            tok = self.tokens[t_i]
+            if not tok.cap or not self.is_body(tok.start):
                 continue
             n = self.parser.run_length(t_i)
             if n < 2 or n > 5 or any(s <= tok.start < e for s, e in covered):
@@ -861,6 +861,13 @@ _INSTITUTION_STARTS = ("Bộ", "Sở", "Tổng", "Đại", "Embassy", "Consulate
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)(?<![A-Z]\.\s)|\n")
 _AFTER_LISTED_NAME = re.compile(r"\s*(?:[,;:(–—-]|\band\b|\bvà\b|[.!?](?:\s|$)|$)")
 _LIST_SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:and\b|và\b)?|\band\b|\bvà\b)\s*")
+
+
+@lru_cache(maxsize=1)
+def _honorific_re() -> re.Pattern:
+    """A word of address or rank and the space after it ("ông ", "Mr. "): data/honorifics.tsv."""
+    words = column("honorifics.tsv", "word")
+    return re.compile(r"(?:^|(?<=[\s(\[“\"'‘:;,]))" + literal_trie(words, ignore_case=True) + r"[ \t\u00a0]+", re.I)
 
 
 @lru_cache(maxsize=1)
