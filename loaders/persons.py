@@ -839,22 +839,21 @@ class PersonFinder:
         first_words = {o.split()[0] for o in offices if o.split()}
         if first_words & (_demonyms() - {"Vietnamese"}):
             return "foreign"
-        vn_shaped = name.split()[0] in self.parser.surnames
-        if vn_shaped and _VN_ONLY.search(text) and not _ENVOY_TO_VIETNAM.search(text):
+        vn_surname = name.split()[0] in self.parser.surnames
+        if vn_surname and _VN_ONLY.search(text) and not _ENVOY_TO_VIETNAM.search(text):
             return "vietnam"                 # "Phó Chủ tịch UBND tỉnh …": whatever place the title names
         if any(h in text for h in _FOREIGN_HINTS) or any(self.is_foreign_place(o) for o in offices):
             if not _VN_ENVOY.search(text):
                 return "foreign"
-        if _VN_INSTITUTIONS.search(text) and (vn_shaped or _VN_ONLY.search(text)):
+        if _VN_INSTITUTIONS.search(text) and (vn_surname or _VN_ONLY.search(text)):
             return "vietnam"             # "Sanan …, Phó Bí thư Tỉnh ủy": Lao provinces have a Tỉnh ủy too
         heads = [self.parser.head_side.get(self.parser.head_re.match(o).group().lower(), "any")
                  for o in offices if self.parser.head_re.match(o)]
         if "foreign" in heads:
             return "foreign"
-        first = name.split()[0]
         if not _VI_LETTER.search(name) and self._vietnamese_text:
-            return "foreign"                 # "Kim Yong Su" in a Vietnamese text: a Vietnamese name has its marks
-        return "vietnam" if first in self.parser.surnames else "foreign"
+            return "foreign"                 # "Kim Yong Su" in a Vietnamese text, with no title to tell
+        return "vietnam" if vn_surname else "foreign"
 
 
 _INSTITUTION_STARTS = ("Bộ", "Sở", "Tổng", "Đại", "Embassy", "Consulate", "Ministry", "Cục")
