@@ -32,7 +32,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.tables import column
 from loaders.text import occurrences
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
 
@@ -339,7 +338,8 @@ def _person_aliases(name: str, surface: str, lang: str) -> list[str]:
     return [f"{h} {toks[-1]}" for h in ("ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí")]
 
 
-_SURNAMES = frozenset(column("surnames.tsv", "surname", kind="surname"))   # the person grammar's table
+_SURNAMES = set("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lưu Thái Hà Lâm "
+                "Mai Tô Trương Đoàn Cao Đào Lương Triệu Châu Quách Tạ Kiều Y Giang Tăng Lại Mạc Vương Chu Khổng".split())
 _NOT_NAME = set("Bộ Sở Cục Vụ Ban UBND HĐND Tỉnh Ủy Trung Đảng Ngoại Việt Nam Công Văn Thường Hội Đoàn Quốc Nhà".split())
 
 

@@ -105,7 +105,7 @@ class NameWords:
     """The word lists that mark where a person's name starts and stops (tables under loaders/data)."""
 
     prefixes: tuple[str, ...]          # ethnic-minority name prefixes glued to the next word ("H'", "K'")
-    first_only: frozenset[str]         # family names that are also common middle names ("Thị", "Văn")
+    first_only: frozenset[str]         # family names that are also common middle names ("Văn") and "Thị"
     foreign_surnames: frozenset[str]   # family names written first in Korean and Chinese romanisation
     address: frozenset[str]            # words of address a name follows ("ông", "Mr."), lower case, no dot
     boundaries: frozenset[str]         # words after which a name may start ("received", "tiếp", "và")
@@ -128,7 +128,7 @@ def _name_words() -> NameWords:
                         if r["kind"] == "address")
     boundaries = frozenset(w.lower() for w in column("name_boundaries.tsv", "word"))
     tokens = frozenset(w.lower().rstrip(".") for h in column("honorifics.tsv", "word") for w in h.split())
-    first = set(column("surnames.tsv", "surname", kind="first"))
+    first = set(column("surnames.tsv", "surname", kind="first")) | set(column("middle_names.tsv", "word", sign="yes"))
     first |= {fold(w).title() for w in first}
     kinds = _title_words()
 

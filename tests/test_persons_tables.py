@@ -59,7 +59,7 @@ def test_every_shipped_table_reads():
     ("name_boundaries.tsv", ("word", "lang"), None),
     ("name_list_cues.tsv", ("cue", "lang"), None),
     ("photo_markers.tsv", ("marker", "lang"), None),
-    ("middle_names.tsv", ("word",), None),
+    ("middle_names.tsv", ("word", "sign"), None),
     ("clause_words.tsv", ("word",), None),
 ])
 def test_person_tables_have_their_columns_and_known_kinds(table, columns, kinds):
