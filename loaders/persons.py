@@ -845,7 +845,8 @@ class PersonFinder:
         if any(h in text for h in _FOREIGN_HINTS) or any(self.is_foreign_place(o) for o in offices):
             if not _VN_ENVOY.search(text):
                 return "foreign"
-        if _VN_INSTITUTIONS.search(text) and (vn_surname or _VN_ONLY.search(text)):
+        if _VN_INSTITUTIONS.search(text) and (vn_surname or _VN_STATE.search(text)):
+            # a foreign name needs a Vietnamese state body: "Giám đốc … tổ chức GPI Việt Nam" is a foreign NGO's
             return "vietnam"             # "Sanan …, Phó Bí thư Tỉnh ủy": Lao provinces have a Tỉnh ủy too
         heads = [self.parser.head_side.get(self.parser.head_re.match(o).group().lower(), "any")
                  for o in offices if self.parser.head_re.match(o)]
@@ -884,8 +885,10 @@ def _photo_marker_re() -> re.Pattern:
                       re.I)
 
 
-_VN_ONLY = re.compile(r"\b(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|ĐBQH|Mặt trận Tổ quốc|"
-                      r"People['’]s Committee|People['’]s Council|Vietnam|Viet Nam|Việt Nam)", re.I)
+_VN_STATE_BODIES = (r"UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|ĐBQH|Mặt trận Tổ quốc|"
+                    r"People['’]s Committee|People['’]s Council")
+_VN_STATE = re.compile(rf"\b(?:{_VN_STATE_BODIES})", re.I)                       # bodies only Vietnam has
+_VN_ONLY = re.compile(rf"\b(?:{_VN_STATE_BODIES}|Vietnam|Viet Nam|Việt Nam)", re.I)  # … or the country named
 _VN_ENVOY = re.compile(r"\bViệt Nam tại\b|\b(?:Đại sứ|Tổng Lãnh sự|Lãnh sự) Việt Nam\b|\bVietnamese (?:Ambassador|"
                        r"Consul|Consul[- ]General|Deputy Consul General|Embassy|Consulate)\b|\bof (?:Vietnam|Viet Nam) (?:to|in)\b")
 _HISTORICAL = re.compile(r"\b(?:năm|in|since|từ|vào|thập niên|những năm|the|of)\s+(?:tháng\s+\d{1,2}\s+)?"

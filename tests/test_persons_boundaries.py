@@ -263,3 +263,10 @@ def test_a_verb_after_the_title_is_not_part_of_it():
 def test_given_names_that_are_also_institution_words():
     got = persons("Ông Lê Văn Tư dự lễ cùng bà Trần Thị Công tại tỉnh.")
     assert set(got) == {"Lê Văn Tư", "Trần Thị Công"}
+
+
+def test_country_office_of_a_foreign_ngo_is_foreign():
+    got = persons("Về phía tổ chức có ông Ban Ki Jung, Giám đốc Chương trình của tổ chức KFHI Việt Nam; "
+                  "phía tỉnh có ông Nguyễn Văn Tâm, Phó Chủ tịch UBND huyện Ea Kar.")
+    assert got["Ban Ki Jung"][0] == "foreign"
+    assert got["Nguyễn Văn Tâm"][0] == "vietnam"
