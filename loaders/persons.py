@@ -222,7 +222,8 @@ class OfficeTitleParser:
             return 0, 0                          # "Thua Thien Hue provincial …": a place, not a name
         if first in self.words.place_starts:     # "Mayor of Saint Denis Mathieu Hanotin": two-word place
             return (2, n - 2) if n >= 4 else (0, 0)
-        known = next((p for p in range(n - 2, 0, -1) if self.is_partner(" ".join(t.text for t in toks[:p]))), 0)
+        known = next((p for p in range(n - 2, 0, -1) if self.is_partner(" ".join(t.text for t in toks[:p]))), 0) \
+            or (1 if n >= 3 and first in _demonyms() else 0)
         if known:                                # "Thủ tướng Campuchia Hun Sen": a country before the name
             off, length = self.name_at(j + known, False)
             return known + off, length
@@ -753,7 +754,7 @@ class PersonFinder:
         order: list[str] = []
         offices_of: dict[str, list[str]] = {}
         mentions = self.mentions()
-        historical = self._historical(mentions)
+        historical = self._historical(mentions) | _historical_figures()
         for m in mentions:
             key = fold(m.name)
             if key in historical:
@@ -864,6 +865,12 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:[,;]\s*(?:and\b|và\b)?|\band\b|\bvà\b)\s*
 
 
 @lru_cache(maxsize=1)
+def _historical_figures() -> frozenset[str]:
+    """Historical figures cited in diplomacy articles, never their actors: data/historical_figures.tsv (folded)."""
+    return frozenset(fold(n) for n in column("historical_figures.tsv", "name"))
+
+
+@lru_cache(maxsize=1)
 def _honorific_re() -> re.Pattern:
     """A word of address or rank and the space after it ("ông ", "Mr. "): data/honorifics.tsv."""
     words = column("honorifics.tsv", "word")
@@ -903,7 +910,8 @@ _VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àá�
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    return frozenset(column("demonyms.tsv", "word"))
+    """Words naming a country that go with a title: demonyms ("Lao") and country forms ("RoK", "Lào")."""
+    return frozenset(column("demonyms.tsv", "word")) | frozenset(column("title_countries.tsv", "word"))
 
 
 @lru_cache(maxsize=1)

@@ -61,6 +61,8 @@ def test_every_shipped_table_reads():
     ("photo_markers.tsv", ("marker", "lang"), None),
     ("middle_names.tsv", ("word", "sign"), None),
     ("clause_words.tsv", ("word",), None),
+    ("historical_figures.tsv", ("name", "note"), None),
+    ("title_countries.tsv", ("word",), None),
 ])
 def test_person_tables_have_their_columns_and_known_kinds(table, columns, kinds):
     rows = read_table(table, columns)

@@ -71,3 +71,9 @@ def test_role_after_the_name_with_an_institution_or_an_article_before_the_head()
                 "Vu Thi Hong, the Vice Chairwoman of the Ha Nam Provincial People’s Committee, joined them.")
     assert got["Pham Van Tho"] == ("Provincial People’s Committee Chairman",)
     assert got["Vu Thi Hong"] == ("Vice Chairwoman of the Ha Nam Provincial People’s Committee",)
+
+
+def test_historical_figures_are_not_actors():
+    got = names("Quan hệ do Chủ tịch Hồ Chí Minh và Chủ tịch Kaysone Phomvihane vun đắp. Hôm nay, Bí thư Tỉnh ủy "
+                "Lê Minh Hưng tiếp Đại sứ Lào Sengphet Houngboungnuang.")
+    assert set(got) == {"Lê Minh Hưng", "Sengphet Houngboungnuang"}
