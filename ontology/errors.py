@@ -26,11 +26,6 @@ class InvalidRecord(DocumentError): ...
 class UnreadableFile(DocumentError): ...
 
 
-class TableError(DipkgError, ValueError):
-    """A rule table under loaders/data is missing or malformed (wrong number of cells, no header,
-    a column the code needs): the message names the file and line to mend."""
-
-
 class NotADocument(DipkgError):
     """A file that is not meant to be a document (an index .tsv, an image next to articles): skipped, not an error."""
 
@@ -64,3 +59,9 @@ class QueryError(DipkgError, ValueError):
 
 class VizError(DipkgError, ValueError):
     """Nothing to draw for the given focus or filters (message says why)."""
+
+
+# -- rule tables (loaders/data) ----------------------------------------------------------------------
+class TableError(DipkgError, ValueError):
+    """A rule table under loaders/data is missing or malformed (wrong number of cells, no header,
+    a column the code needs): the message names the file and line to mend."""
