@@ -14,7 +14,7 @@ from loaders.tables import read_table
 from ontology.errors import WordTableError
 from ontology.normalise import strip_accents
 
-WORD_ROLES = frozenset({"continent", "en_not_name", "vi_not_name", "vn_admin_before", "direction", "middle_name"})
+WORD_ROLES = frozenset({"continent", "en_not_name", "vi_not_name", "vn_admin_before", "direction"})
 COMPOUND_ROLES = frozenset({"compound", "province_block"})
 
 
@@ -49,8 +49,8 @@ def words(role: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def middle_names() -> frozenset[str]:
-    """Vietnamese middle names with and without accents."""
-    m = words("middle_name")
+    """Vietnamese middle names with and without accents: the person grammar's table (middle_names.tsv)."""
+    m = frozenset(r["word"] for r in read_table("middle_names.tsv"))
     return m | frozenset(strip_accents(x) for x in m)
 
 

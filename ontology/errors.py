@@ -101,6 +101,12 @@ class VizError(DipkgError, ValueError):
     """Nothing to draw for the given focus or filters (message says why)."""
 
 
+# -- rule tables (loaders/data) ----------------------------------------------------------------------
+class TableError(DipkgError, ValueError):
+    """A rule table under loaders/data is missing or malformed (wrong number of cells, no header,
+    a column the code needs): the message names the file and line to mend."""
+
+
 # -- warnings: the run goes on, its report says it ------------------------------------------------
 class DipkgWarning(UserWarning):
     """Something a run's report should mention about one document, which is still read."""
