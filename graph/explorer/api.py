@@ -220,6 +220,8 @@ def answer(store, name: str, params: dict[str, str]) -> Answer:
 
     t = get(name)
     params = {k: v for k, v in params.items() if v != ""}     # an empty box is a parameter left out
+    from queries.checks import check_fixed
+    params = check_fixed(t, params)
     t.bind(params)                              # refuses unknown or missing parameters before the store
     rows = run(store, name, params)
     columns = tuple(dict.fromkeys([*return_columns(t.cypher), *(k for r in rows for k in r)]))

@@ -133,6 +133,10 @@ class Handler(BaseHTTPRequestHandler):
         self._json(api.edge_evidence(self.store, _need(q, "source"), _need(q, "target"), _need(q, "type"),
                                      q.get("key", "")))
 
+    def api_legend(self, q):
+        from graph.labels import STYLE
+        self._json(STYLE)
+
     def api_templates(self, q):
         self._json(api.template_list())
 
@@ -158,7 +162,7 @@ def _need(q: dict[str, str], name: str) -> str:
 
 
 _ROUTES = {"/api/search": Handler.api_search, "/api/ego": Handler.api_ego, "/api/evidence": Handler.api_evidence,
-           "/api/templates": Handler.api_templates, "/api/query": Handler.api_query}
+           "/api/templates": Handler.api_templates, "/api/legend": Handler.api_legend, "/api/query": Handler.api_query}
 
 
 def make_server(store, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
