@@ -143,6 +143,10 @@ class Handler(BaseHTTPRequestHandler):
     def api_query(self, q):
         name = _need(q, "template")
         fmt = q.get("format", "json")
+        stray = sorted(k for k in q if k not in ("template", "format") and not k.startswith("p."))
+        if stray or fmt not in ("json", "csv"):
+            raise QueryError(f"unexpected {', '.join(stray) or 'format ' + fmt}: the explorer takes a template "
+                             "name, format=json|csv and its parameters as p.NAME=value")
         params = {k[2:]: v for k, v in q.items() if k.startswith("p.")}
         if name in api.EXPLORER_TEMPLATES:
             raise QueryError(f"{name} is the explorer's own template, not a question")

@@ -22,7 +22,7 @@
   // ------------------------------------------------------------------ graph
   function nodeStyle(label) { return legend[label] || legend.Document || ["#7f7f7f", "box", "rectangle", "▭"]; }
   function initGraph() {
-    cy = cytoscape({container: $("cy"), wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4, style: [
+    cy = cytoscape({container: $("cy"), minZoom: 0.1, maxZoom: 4, style: [
       {selector: "node", style: {"background-color": "data(colour)", "shape": "data(shape)", "label": "data(caption)",
         "font-size": 10, "text-wrap": "ellipsis", "text-max-width": 180, "text-valign": "bottom", "text-margin-y": 3,
         "width": 18, "height": 18, "text-outline-color": "#fff", "text-outline-width": 2}},
