@@ -163,3 +163,21 @@ def test_cli_viz(corpus, cli, tmp_path):
     assert "hops around Kim Min-jun" in proc.stdout and out.stat().st_size > 100_000
     assert cli("viz", "--out", str(out), "--since", "yesterday").returncode == 2
     assert cli("viz", "--out", str(out), "--focus", "nobody of that name").returncode == 1
+
+
+def test_meetings_and_commitments_are_labelled_as_the_explorer_labels_them_and_met_has_no_arrow(corpus, store,
+                                                                                                  tmp_path):
+    from graph.explorer import api
+
+    _, _, data = _render(corpus, tmp_path)
+    labels = {n["label"] for n in data["nodes"]}
+    assert f"{wc.TAM} – {wc.SOMSAK} · 5/3/2024 · {wc.QT}" in labels
+    assert not any(lbl.startswith("meeting ") for lbl in labels), "a meeting labelled only 'meeting'"
+    assert any(lbl.startswith(f"donate · {wc.QT}") for lbl in labels), sorted(labels)
+    met = [e for e in data["edges"] if e["label"].startswith("MET")]
+    assert met and all(e["arrows"] == "" for e in met)
+    assert all(e["arrows"] == "to" for e in data["edges"] if e["label"].startswith("ATTENDED"))
+    # the served explorer gives the same captions for the same nodes
+    tam = next(s.id for s in api.search(store, wc.TAM) if s.name == wc.TAM)
+    explorer = {n.caption for n in api.ego(store, tam).nodes if n.label in ("Meeting", "Commitment")}
+    assert explorer and explorer <= labels
