@@ -55,7 +55,7 @@ def build(store, docs: int) -> dict:
     from graph.ingest import ingest
 
     with tempfile.TemporaryDirectory(prefix="dipkg-bench-explorer-") as tmp:
-        generate(Path(tmp), docs, jsonl=True)
+        generate(Path(tmp), docs)
         t = time.perf_counter()
         s = ingest([Path(tmp)], store, batch_size=500)
         return {"documents": s.documents, "ingest_seconds": round(time.perf_counter() - t, 1)}
