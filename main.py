@@ -130,16 +130,21 @@ def ingest(sources: List[str] = typer.Argument(..., help="files, folders, http(s
 @app.command("who-met")
 def who_met(name: str = typer.Argument(..., help="a person's name, any case, diacritics optional"),
             fmt: TableFormat = typer.Option(TableFormat.table, "--format")):
-    """People NAME met, with date, place and source."""
+    """People NAME met, with date, place and source. Exit 1 if no one (or several people) go by NAME."""
+    from ontology.errors import AmbiguousName, PersonNotFound
+    from queries.checks import resolve_person
     from queries.output import emit
     from queries.runner import run
 
     with _store() as store:
-        rows = run(store, "who_met", {"person": name})
-        if not rows:        # not a full name: a part of exactly one person's name will do
-            keys = {r["key"] for r in run(store, "person_keys", {"text": name})}
-            if len(keys) == 1:
-                rows = run(store, "who_met", {"person": keys.pop()})
+        try:
+            key = resolve_person(store, name)
+        except (PersonNotFound, AmbiguousName) as e:
+            _err(f"error: {e}")
+            raise typer.Exit(1)
+        rows = run(store, "who_met", {"person": key})
+    if not rows:
+        _err(f"{name!r} is in the graph, but no meeting of theirs with another person is recorded")
     out = [{"person": r["person"], "name": r["name"], "date": r["date"], "date_basis": r["date_basis"],
             "place": r["place"], "doc": r["doc"],
             "offices": r["offices"], "quote": r["quote"]} for r in rows]
@@ -179,9 +184,11 @@ def query_list():
 
 @query_app.command("run")
 def query_run(name: str, param: List[str] = typer.Option([], "-p", "--param", help="key=value"),
-              fmt: RowFormat = typer.Option(RowFormat.table, "--format")):
+              fmt: RowFormat = typer.Option(RowFormat.table, "--format"),
+              out: Optional[Path] = typer.Option(None, "--out", help="write the rows to this file (CSV for table)")):
     """Run a template by name with -p key=value parameters."""
-    from queries.output import emit
+    from queries.checks import check_fixed
+    from queries.output import emit, return_columns
     from queries.runner import QueryError, get, run
 
     params = {}
@@ -192,13 +199,69 @@ def query_run(name: str, param: List[str] = typer.Option([], "-p", "--param", he
         k, v = p.split("=", 1)
         params[k.strip()] = v
     try:
-        get(name).bind(params)
+        template = get(name)
+        params = check_fixed(template, params)
+        template.bind(params)
     except QueryError as e:
         _err(f"error: {e}")
         raise typer.Exit(2)
     with _store() as store:
         rows = run(store, name, params)
-    emit(rows, fmt.value, title=name)
+    emit(rows, fmt.value, title=name, columns=return_columns(template.cypher), out=out)
+    if out:
+        _err(f"wrote {len(rows)} rows to {out}")
+
+
+@app.command()
+def cypher(query: str = typer.Argument(..., help="one Cypher statement"),
+           write: bool = typer.Option(False, "--write", help="allow (and keep) writes"),
+           fmt: RowFormat = typer.Option(RowFormat.table, "--format"),
+           out: Optional[Path] = typer.Option(None, "--out", help="write the rows to this file")):
+    """Run your own Cypher against the graph: read-only unless --write (no password file needed)."""
+    from queries.checks import check_read_only
+    from queries.output import emit, return_columns
+    from ontology.errors import StoreError, WriteRefused
+
+    if not write:
+        try:
+            check_read_only(query)
+        except WriteRefused as e:
+            _err(f"error: {e}")
+            raise typer.Exit(2)
+    with _store() as store:
+        try:
+            keys, rows = store.analyst(query, write=write)
+        except StoreError as e:
+            _err(f"error: the graph refused the query: {e}")
+            raise typer.Exit(1)
+    emit(rows, fmt.value, title="cypher", columns=keys or return_columns(query), out=out)
+
+
+@app.command()
+def serve(port: int = typer.Option(8765, "--port", min=0, max=65535, help="0: any free port"),
+          host: str = typer.Option("127.0.0.1", "--host", help="interface to listen on (loopback by default)")):
+    """The analyst's explorer in the browser: search, ego networks, timeline, evidence, templates."""
+    from graph.explorer.app import is_loopback, make_server
+
+    if not is_loopback(host):
+        _err(f"warning: listening on {host}: anyone who can reach this machine there can read the graph "
+             "(the explorer has no login); use the default 127.0.0.1 unless you mean it")
+    with _store() as store:
+        try:
+            server = make_server(store, host, port)
+        except OSError as e:
+            _err(f"error: cannot listen on {host}:{port}: {e.strerror or e}; try another --port")
+            raise typer.Exit(1)
+        h, p = server.server_address[:2]
+        shown = f"[{h}]" if ":" in h else h
+        typer.echo(f"dipkg explorer on http://{shown}:{p}/  (Ctrl-C to stop)", err=False)
+        sys.stdout.flush()
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
 
 
 @app.command()
@@ -213,7 +276,13 @@ def viz(out: Path = typer.Option(..., "--out", help="HTML file to write"),
         documents: bool = typer.Option(False, "--documents", help="also draw Documents and EVIDENCED_BY")):
     """Write the graph (or a neighbourhood of FOCUS) as an interactive HTML page."""
     from datetime import date as _date
-    from graph.viz import VizError, render_html
+    from graph.viz import VizError, check_kinds, render_html
+
+    try:
+        check_kinds(kind)
+    except VizError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2)
 
     for opt, value in (("--since", since), ("--until", until)):
         try:
@@ -238,8 +307,15 @@ def analytics(top: int = typer.Option(10, "--top", min=1, help="rows per measure
               fmt: TableFormat = typer.Option(TableFormat.table, "--format")):
     """Degree and betweenness centrality and communities (seeded Louvain) of the graph."""
     from graph.analytics import analyse, load_graph
+    from ontology.errors import NotInFixedSet
+    from queries.checks import check_value
     from queries.output import print_table
 
+    try:
+        label = [check_value("--label", x, "label") for x in label]
+    except NotInFixedSet as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2)
     with _store() as store:
         a = analyse(load_graph(store, drop=frozenset({"text"})), top=top, labels=set(label) or None)
     if fmt == TableFormat.json:
@@ -343,7 +419,10 @@ def db_status():
 
     s = EmbeddedServer()
     info = s.info()
-    typer.echo(f"running: pid {info.pid}, bolt {info.uri}, data {s.home}" if info else f"not running (data {s.home})")
+    if not info:                       # LSB: 3 = program is not running
+        typer.echo(f"not running (data {s.home})")
+        raise typer.Exit(3)
+    typer.echo(f"running: pid {info.pid}, bolt {info.uri}, data {s.home}")
 
 
 @db_app.command("reset")
@@ -358,8 +437,16 @@ def db_reset(yes: bool = typer.Option(False, "--yes", help="do not ask")):
 
 
 @app.command()
-def demo(out: Path = typer.Option(None, "--out", help="HTML file (default: <data folder>/demo/graph.html)")):
+def demo(out: Path = typer.Option(None, "--out", help="HTML file (default: <data folder>/demo/graph.html)"),
+         into_configured: bool = typer.Option(False, "--into-configured-store",
+                                              help="load the samples into the store NEO4J_URI names")):
     """Ingest the bundled samples, print stats, who met whom for the most connected person, write HTML."""
+    import os
+
+    if os.environ.get("NEO4J_URI") and not into_configured:
+        _err("error: NEO4J_URI names a store of your own; the demo will not mix its samples into it. "
+             "Unset NEO4J_URI to use the embedded store, or add --into-configured-store if you mean it")
+        raise typer.Exit(2)
     from graph.config import data_home
     from graph.ingest import ingest as run_ingest
     from graph.stats import stats as get_stats

@@ -173,6 +173,34 @@ class Neo4jStore:
     def write(self, cypher: str, **params: Any) -> list[dict]:
         return self._with_retry(lambda tx: [r.data() for r in tx.run(cypher, params)], write=True)
 
+    def analyst(self, cypher: str, write: bool = False) -> tuple[list[str], list[dict]]:
+        """An analyst's own statement (``dipkg cypher``): (column names, rows). Without ``write`` it runs
+        in a read-access session inside an explicit transaction that is always rolled back, so nothing it
+        did is kept even on a server that ignores the access mode (ArcadeDB does: measured here, a CREATE
+        in a read transaction was committed)."""
+        from neo4j import READ_ACCESS, WRITE_ACCESS
+
+        try:
+            with self._driver.session(database=self.database,
+                                      default_access_mode=WRITE_ACCESS if write else READ_ACCESS) as session:
+                tx = session.begin_transaction()
+                try:
+                    result = tx.run(cypher)
+                    rows = [r.data() for r in result]
+                    keys = list(result.keys())
+                    if write:
+                        tx.commit()
+                finally:
+                    if tx.closed() is False:
+                        tx.rollback()
+                return keys, rows
+        except (AuthError, Forbidden) as e:
+            raise StoreUnavailable(self._clean(f"the graph refused access: {e.code or type(e).__name__}")) from None
+        except Neo4jError as e:
+            raise StoreError(self._clean(f"{e.code or type(e).__name__}: {e.message or ''}".strip().rstrip(":"))) from None
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise StoreUnavailable(f"graph unavailable at {self.uri} ({type(e).__name__})") from None
+
     def write_tx(self, work: Callable[[Any], Any], attempts: int = 6) -> Any:
         """Run ``work(tx)`` in one write transaction: all of it lands, or none of it."""
         return self._with_retry(work, write=True, attempts=attempts)

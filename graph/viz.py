@@ -20,28 +20,10 @@ import networkx as nx
 
 from graph.analytics import load_graph
 from graph.config import EVIDENCE_SAMPLE
+from graph.labels import EDGE_COLOURS, UNDIRECTED, edge_label as _when_label, node_label, style
 from ontology.identity import fold
 from ontology.model import REL_TYPES
 
-# label -> (colour, vis shape, legend glyph)
-STYLE = {
-    "Person": ("#4e79a7", "dot", "●"),
-    "Post": ("#bab0ac", "diamond", "◆"),
-    "Organization": ("#59a14f", "square", "■"),
-    "Province": ("#f28e2b", "hexagon", "⬢"),
-    "Country": ("#e15759", "star", "★"),
-    "ForeignLocality": ("#ff9da7", "triangle", "▲"),
-    "ForeignBody": ("#d37295", "square", "■"),
-    "InternationalOrganization": ("#b07aa1", "triangleDown", "▼"),
-    "DiplomaticMission": ("#9c755f", "diamond", "◆"),
-    "NGO": ("#76b7b2", "triangleDown", "▼"),
-    "Company": ("#edc948", "square", "■"),
-    "Meeting": ("#17becf", "dot", "●"),
-    "Commitment": ("#8c564b", "triangle", "▲"),
-    "Document": ("#7f7f7f", "box", "▭"),
-}
-EDGE_COLOURS = {"MET": "#4e79a7", "ATTENDED": "#17becf", "HOLDS": "#bab0ac", "DEALS_WITH": "#f28e2b",
-                "MADE_BY": "#8c564b", "MADE_TO": "#8c564b", "INVOLVES": "#9edae5", "HELD_IN": "#c7c7c7"}
 PHYSICS_LIMIT = 300          # above this many nodes: precomputed layout, physics off
 MAX_NODES = 600              # node cap; the most central nodes are kept
 _HOOK = "network = new vis.Network(container, data, options);"
@@ -167,13 +149,16 @@ def _offices(g: nx.MultiDiGraph, n: str) -> list[str]:
     return sorted(out)
 
 
-def _node_label(d: dict) -> str:
+def _node_label(g: nx.MultiDiGraph, n: str, d: dict) -> str:
+    """The shared on-screen label (graph.labels): a meeting's sides, date and place; a commitment's kind and maker."""
     label = d.get("label")
+    people = makers = None
     if label == "Meeting":
-        return _short(f"meeting {d.get('date') or ''}", 24)
+        people = sorted(g.nodes[a].get("name") or a for a, _, e in g.in_edges(n, data=True) if e.get("type") == "ATTENDED")
     if label == "Commitment":
-        return _short(f"{d.get('kind') or 'commitment'} {d.get('date') or ''}", 24)
-    return _short(d.get("name") or d.get("id"), 30)
+        makers = sorted(g.nodes[b].get("name") or b for _, b, e in g.out_edges(n, data=True) if e.get("type") == "MADE_BY")
+    return node_label(label, d.get("name"), date=d.get("date"), place=d.get("location"), kind=d.get("kind"),
+                      people=people, makers=makers, by_text=d.get("by_text"), fallback=d.get("id") or n)
 
 
 def _node_tip(g: nx.MultiDiGraph, n: str, d: dict) -> str:
@@ -208,8 +193,7 @@ def _node_tip(g: nx.MultiDiGraph, n: str, d: dict) -> str:
 
 def _edge_label(d: dict) -> str:
     lo, hi = _dates(d)
-    when = "" if not lo else (lo if lo == hi else f"{lo}–{hi}")
-    return f"{d['type']} {when}".strip()
+    return _when_label(d["type"], lo, hi)
 
 
 def _edge_tip(d: dict) -> str:
@@ -246,7 +230,7 @@ def _legend(g: nx.MultiDiGraph, notes: list[str], counts: tuple[int, int]) -> st
     for _, d in g.nodes(data=True):
         present[d.get("label")] = present.get(d.get("label"), 0) + 1
     rows = "".join(
-        f'<div><span style="color:{STYLE.get(lbl, STYLE["Document"])[0]}">{STYLE.get(lbl, STYLE["Document"])[2]}</span> '
+        f'<div><span style="color:{style(lbl)[0]}">{style(lbl)[3]}</span> '
         f"{html.escape(str(lbl))} ({n})</div>" for lbl, n in sorted(present.items(), key=lambda x: str(x[0])))
     note = "".join(f'<div class="dipkg-note">{html.escape(x)}</div>' for x in notes)
     return (f'<div id="dipkg-legend"><b>dipkg graph</b> — {counts[0]} nodes, {counts[1]} edges{note}'
@@ -298,7 +282,7 @@ def build_page(g: nx.MultiDiGraph, foci: list[str] = (), notes: list[str] = ()) 
     pos = _layout(g) if big else {}
     deg = dict(g.degree())
     for n, d in sorted(g.nodes(data=True), key=lambda x: x[0]):
-        colour, shape, _ = STYLE.get(d.get("label"), STYLE["Document"])
+        colour, shape, _, _ = style(d.get("label"))
         small = d.get("label") in ("Post", "Meeting", "Commitment", "Document")
         opts = {"tip": _node_tip(g, n, d), "size": (10 if small else 16) + 2 * min(deg.get(n, 0), 12) ** 0.5 * 2,
                 "font": {"size": 11 if small else 15, "strokeWidth": 3, "strokeColor": "#ffffff"}}
@@ -308,11 +292,11 @@ def build_page(g: nx.MultiDiGraph, foci: list[str] = (), notes: list[str] = ()) 
             opts.update(borderWidth=4, size=opts["size"] + 10, color={"background": colour, "border": "#000000"})
         if n in pos:
             opts.update(x=pos[n][0], y=pos[n][1])
-        net.add_node(n, label=_node_label(d), shape=shape, color=opts.pop("color", colour), **opts)
+        net.add_node(n, label=_node_label(g, n, d), shape=shape, color=opts.pop("color", colour), **opts)
     edges = 0
     for a, b, d in sorted(g.edges(data=True), key=lambda x: (x[0], x[1], x[2].get("type", ""))):
         net.add_edge(a, b, label=_edge_label(d), tip=_edge_tip(d), color=EDGE_COLOURS.get(d["type"], "#999999"),
-                     arrows="to", font={"size": 9, "align": "middle", "color": "#555555"})
+                     arrows="" if d["type"] in UNDIRECTED else "to", font={"size": 9, "align": "middle", "color": "#555555"})
         edges += 1
     net.options = {
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},

@@ -97,6 +97,27 @@ class QueryError(DipkgError, ValueError):
     """Unknown template, unknown or missing parameter, or a value of the wrong type."""
 
 
+class NotInFixedSet(QueryError):
+    """A value that must come from a fixed set (commitment kind, node label, relationship type) does not;
+    the message lists the allowed values."""
+
+
+class WriteRefused(QueryError):
+    """An analyst's own Cypher (``dipkg cypher``) holds a write clause and ``--write`` was not given."""
+
+
+class PersonNotFound(DipkgError, LookupError):
+    """No person by that name (or part of a name) in the graph."""
+
+
+class AmbiguousName(DipkgError, LookupError):
+    """A part of a name that several people share; ``candidates`` lists them."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.candidates = candidates
+
+
 class VizError(DipkgError, ValueError):
     """Nothing to draw for the given focus or filters (message says why)."""
 

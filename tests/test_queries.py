@@ -221,6 +221,21 @@ def _sample_params(store) -> dict[str, dict]:
         "most_connected_partners": {},
         "find": {"text": pair["a"].split()[-1]},
         "person_keys": {"text": pair["a"].split()[-1]},
+        **_explorer_params(store, pair),
+    }
+
+
+def _explorer_params(store, pair: dict) -> dict[str, dict]:
+    """The explorer's templates (graph/explorer), on a person who met someone and that meeting's edge."""
+    ends = (store.read("MATCH (a:Person {key: $a})-[r:MET]->(b:Person {key: $b}) "
+                       "RETURN a.id AS a, b.id AS b, r.key AS key, r.doc AS doc", a=pair["a"], b=pair["b"]) or [{}])[0]
+    return {
+        "explorer_search": {"text": pair["a"].split()[-1]},
+        "explorer_node": {"id": ends.get("a")},
+        "explorer_ego": {"id": ends.get("a")},
+        "explorer_node_evidence": {"id": ends.get("a")},
+        "explorer_edge_evidence": {"source": ends.get("a"), "target": ends.get("b"), "type": "MET", "key": ends.get("key")},
+        "explorer_document": {"id": ends.get("doc")},
     }
 
 

@@ -58,10 +58,10 @@ def test_documents_and_evidence_are_left_out_by_default(corpus, tmp_path):
 def test_edges_are_labelled_by_kind_and_date_and_tips_carry_offices_and_quotes(corpus, tmp_path):
     _, _, data = _render(corpus, tmp_path)
     labels = {e["label"] for e in data["edges"]}
-    assert "MET 2024-06-10" in labels and "DEALS_WITH 2024-03-05–2025-01-15" in labels
+    assert "MET 10/6/2024" in labels and "DEALS_WITH 5/3/2024–15/1/2025" in labels
     tam = next(html.unescape(n["tip"]) for n in data["nodes"] if n["label"] == wc.TAM)
     assert f"Chủ tịch Ủy ban nhân dân tỉnh {wc.QT} (2024-03-05)" in tam and f"Bí thư Tỉnh ủy {wc.QT} (2025-01-15)" in tam
-    met = next(html.unescape(e["tip"]) for e in data["edges"] if e["label"] == "MET 2024-06-10")
+    met = next(html.unescape(e["tip"]) for e in data["edges"] if e["label"] == "MET 10/6/2024")
     assert "hội đàm" in met and "Evidence: w2#" in met
 
 
@@ -129,7 +129,7 @@ def test_filters_dates_province_kind(corpus, tmp_path):
     assert {e["label"].split()[0] for e in data["edges"]} == {"MET"}
     assert {html.unescape(n["tip"]).split(":")[0] for n in data["nodes"]} == {"Person"}
     _, _, data = _render(corpus, tmp_path, kinds=["MET"], since="2024-09-01")
-    assert {e["label"] for e in data["edges"]} == {"MET 2024-09-20", "MET 2024-11-02", "MET 2025-01-15"}
+    assert {e["label"] for e in data["edges"]} == {"MET 20/9/2024", "MET 2/11/2024", "MET 15/1/2025"}
     _, _, data = _render(corpus, tmp_path, province="Đà Nẵng")
     names = _names(data)
     assert {wc.DN, wc.QUANG, wc.KIM, wc.ITO} <= names and wc.TAM not in names and wc.SOMSAK not in names
@@ -163,3 +163,21 @@ def test_cli_viz(corpus, cli, tmp_path):
     assert "hops around Kim Min-jun" in proc.stdout and out.stat().st_size > 100_000
     assert cli("viz", "--out", str(out), "--since", "yesterday").returncode == 2
     assert cli("viz", "--out", str(out), "--focus", "nobody of that name").returncode == 1
+
+
+def test_meetings_and_commitments_are_labelled_as_the_explorer_labels_them_and_met_has_no_arrow(corpus, store,
+                                                                                                  tmp_path):
+    from graph.explorer import api
+
+    _, _, data = _render(corpus, tmp_path)
+    labels = {n["label"] for n in data["nodes"]}
+    assert f"{wc.TAM} – {wc.SOMSAK} · 5/3/2024 · {wc.QT}" in labels
+    assert not any(lbl.startswith("meeting ") for lbl in labels), "a meeting labelled only 'meeting'"
+    assert any(lbl.startswith(f"donate · {wc.QT}") for lbl in labels), sorted(labels)
+    met = [e for e in data["edges"] if e["label"].startswith("MET")]
+    assert met and all(e["arrows"] == "" for e in met)
+    assert all(e["arrows"] == "to" for e in data["edges"] if e["label"].startswith("ATTENDED"))
+    # the served explorer gives the same captions for the same nodes
+    tam = next(s.id for s in api.search(store, wc.TAM) if s.name == wc.TAM)
+    explorer = {n.caption for n in api.ego(store, tam).nodes if n.label in ("Meeting", "Commitment")}
+    assert explorer and explorer <= labels
