@@ -58,12 +58,15 @@ def _report_rejections(rejected, skipped) -> None:
 
 @app.command()
 def extract(paths: List[Path] = typer.Argument(..., exists=True, help="files or folders"),
-            out: Optional[Path] = typer.Option(None, "--out", help="JSONL file (default: standard output)")):
+            out: Optional[Path] = typer.Option(None, "--out", help="JSONL file (default: standard output)"),
+            jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                               help="extraction worker processes (default: the number of cores)")):
     """Extract facts from articles; one JSON line per document."""
-    from graph.ingest import ReadReport, iter_extractions
+    from pipeline import ReadReport, default_jobs, iter_extractions
 
     report = ReadReport()
-    lines = [json.dumps(ex.to_record(), ensure_ascii=False) for _, ex in iter_extractions(paths, report)]
+    lines = [json.dumps(ex.to_record(), ensure_ascii=False)
+             for _, ex in iter_extractions(paths, report, jobs=jobs or default_jobs())]
     text = "".join(line + "\n" for line in lines)
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -77,19 +80,19 @@ def extract(paths: List[Path] = typer.Argument(..., exists=True, help="files or 
 
 @app.command()
 def ingest(paths: List[Path] = typer.Argument(..., exists=True, help="files or folders"),
-           batch_size: int = typer.Option(BATCH_SIZE, min=1, help="whole documents per transaction")):
+           batch_size: int = typer.Option(BATCH_SIZE, min=1, help="whole documents per transaction"),
+           jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                              help="extraction worker processes (default: the number of cores)")):
     """Read, extract and write documents into the graph; a summary at the end."""
-    from rich.progress import Progress
-    from graph.ingest import ingest as run_ingest
     from graph.store import StoreError
-    from loaders.reading import iter_paths
+    from pipeline import ExtractionWorkers, count_sources, default_jobs, ingest as run_ingest, progress_bar
 
-    total = sum(1 for _ in iter_paths(list(paths)))
+    total = count_sources(paths)
     store = _store()
     try:
-        with Progress(transient=True, disable=total < 50) as bar:
+        with ExtractionWorkers(jobs or default_jobs()) as workers, progress_bar(disable=total < 50) as bar:
             task = bar.add_task("ingesting", total=total)
-            summary = run_ingest(paths, store, batch_size=batch_size,
+            summary = run_ingest(paths, store, batch_size=batch_size, workers=workers,
                                  progress=lambda n: bar.advance(task, n))
     except StoreError as e:
         _err(f"error: {e}")
@@ -324,7 +327,7 @@ def db_reset(yes: bool = typer.Option(False, "--yes", help="do not ask")):
 def demo(out: Path = typer.Option(None, "--out", help="HTML file (default: <data folder>/demo/graph.html)")):
     """Ingest the bundled samples, print stats, who met whom for the most connected person, write HTML."""
     from graph.config import data_home
-    from graph.ingest import ingest as run_ingest
+    from pipeline import ingest as run_ingest
     from graph.stats import stats as get_stats
     from graph.viz import render_html
     from queries.output import print_table

@@ -157,7 +157,7 @@ def _ingest_child(corpus: str, batch: str) -> None:
     import oracle
 
     oracle.install()
-    from graph.ingest import ingest
+    from pipeline import ingest
     from graph.store import Neo4jStore
 
     marks: list[tuple[int, float]] = []
