@@ -221,6 +221,8 @@ class ExtractionWorkers:
             return [o.for_document(d) for d, o in zip(chunk, fut.result())]
         except BrokenProcessPool:
             pass
+        except Exception:  # noqa: BLE001 - the chunk could not travel (pickling): the pool is whole, do it here
+            return [_extract_one(d) for d in chunk]
         self._restart()
         out = [self._alone(d) for d in chunk]
         for i, (c, _) in enumerate(behind):                 # the broken pool lost them: send them again
