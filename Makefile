@@ -17,8 +17,10 @@ LOCK_TOOLS := $(VENV)/lock-tools
 
 .PHONY: demo test install lock clean stop
 
+# --clear: a venv made again (pyproject or the lock changed) holds exactly the lock, nothing left over;
+# pip check: a dependency added to pyproject but not to the lock stops the install with what to do.
 $(STAMP): pyproject.toml $(LOCK)
-	$(PY) -m venv $(VENV)
+	$(PY) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install -q --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
