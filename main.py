@@ -64,13 +64,15 @@ def _report_rejections(rejected, skipped, warnings=()) -> None:
 @app.command()
 def extract(paths: List[Path] = typer.Argument(..., exists=True, help="files or folders"),
             out: Optional[Path] = typer.Option(None, "--out", help="JSONL file (default: standard output)"),
-            follow_links: bool = typer.Option(False, "--follow-links", help=FOLLOW_LINKS_HELP)):
+            follow_links: bool = typer.Option(False, "--follow-links", help=FOLLOW_LINKS_HELP),
+            jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                               help="extraction worker processes (default: the number of cores)")):
     """Extract facts from articles; one JSON line per document."""
-    from graph.ingest import ReadReport, iter_extractions
+    from pipeline import ReadReport, default_jobs, iter_extractions
 
     report = ReadReport()
     lines = [json.dumps(ex.to_record(), ensure_ascii=False)
-             for _, ex in iter_extractions(paths, report, follow_links=follow_links)]
+             for _, ex in iter_extractions(paths, report, jobs=jobs or default_jobs(), follow_links=follow_links)]
     text = "".join(line + "\n" for line in lines)
     if out:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -88,22 +90,21 @@ def ingest(sources: List[str] = typer.Argument(..., help="files, folders, http(s
            manifest: Optional[Path] = typer.Option(None, "--manifest", exists=True, dir_okay=False,
                                                    help="CSV/TSV: file, and any of url, outlet, title, published"),
            batch_size: int = typer.Option(BATCH_SIZE, min=1, help="whole documents per transaction"),
-           follow_links: bool = typer.Option(False, "--follow-links", help=FOLLOW_LINKS_HELP)):
+           follow_links: bool = typer.Option(False, "--follow-links", help=FOLLOW_LINKS_HELP),
+           jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                              help="extraction worker processes (default: the number of cores)")):
     """Read, extract and write documents into the graph; a summary at the end."""
-    from rich.progress import Progress
-    from graph.ingest import ingest as run_ingest
     from graph.store import StoreError
-    from loaders.fetch import is_url
-    from loaders.reading import iter_paths
     from ontology.errors import ManifestError
+    from pipeline import ExtractionWorkers, count_sources, default_jobs, ingest as run_ingest, progress_bar
 
-    local = [Path(s) for s in sources if not is_url(s) and Path(s).exists()]
-    total = sum(1 for _ in iter_paths(local, follow_links=follow_links)) + sum(1 for s in sources if is_url(s))
+    total = count_sources(sources, follow_links)
     store = _store()
     try:
-        with Progress(transient=True, disable=total < 50) as bar:
+        with ExtractionWorkers(jobs or default_jobs()) as workers, progress_bar(disable=total < 50) as bar:
             task = bar.add_task("ingesting", total=total)
-            summary = run_ingest(sources, store, batch_size=batch_size, manifest=manifest, follow_links=follow_links,
+            summary = run_ingest(sources, store, batch_size=batch_size, workers=workers, manifest=manifest,
+                                 follow_links=follow_links,
                                  progress=lambda n: bar.advance(task, n))
     except ManifestError as e:
         _err(f"error: {e}")
@@ -448,7 +449,7 @@ def demo(out: Path = typer.Option(None, "--out", help="HTML file (default: <data
              "Unset NEO4J_URI to use the embedded store, or add --into-configured-store if you mean it")
         raise typer.Exit(2)
     from graph.config import data_home
-    from graph.ingest import ingest as run_ingest
+    from pipeline import ingest as run_ingest
     from graph.stats import stats as get_stats
     from graph.viz import render_html
     from queries.output import print_table

@@ -29,7 +29,7 @@ def main() -> int:
     if not (a.shared / "eval" / "score.py").exists():
         print(f"{a.shared}/eval/score.py not found: the evaluation data is not part of the repository", file=sys.stderr)
         return 2
-    from graph.ingest import ReadReport, iter_extractions
+    from pipeline import ReadReport, iter_extractions
 
     with tempfile.TemporaryDirectory() as tmp:
         for name, articles, gold in SETS:

@@ -59,7 +59,7 @@ def build(store, docs: int) -> dict:
     from generate import generate
 
     oracle.install()
-    from graph.ingest import ingest
+    from pipeline import ingest
 
     with tempfile.TemporaryDirectory(prefix="dipkg-bench-explorer-") as tmp:
         generate(Path(tmp), docs)

@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> None:
     oracle.install()
     from generate import generate, pool_size
     from graph import writer as W
-    from graph.ingest import ReadReport, iter_extractions
+    from pipeline import ReadReport, iter_extractions
     from graph.store import Neo4jStore
     from ontology.projection import project
     from ontology.resolver import PersonResolver

@@ -2,6 +2,7 @@
 
     python bench/run.py extract [-n 2000] [--runs 3]        # ours vs underthesea NER, one core each
     python bench/run.py ingest  [--sizes 1000 10000 100000] [--keep bench/out/store-100000]
+    python bench/run.py pipeline --sizes 3000 [--runs 3] [--jobs N]  # dipkg ingest (text) vs oracle facts
     python bench/run.py queries --home bench/out/store-100000 [--reps 40]
     python bench/run.py viz     --home bench/out/store-100000 [--runs 3]
     python bench/run.py all     [--sizes 1000 10000 100000]  # the four in turn, queries/viz on the largest
@@ -163,7 +164,7 @@ def _ingest_child(corpus: str, batch: str) -> None:
     import oracle
 
     oracle.install()
-    from graph.ingest import ingest
+    from pipeline import ingest
     from graph.store import Neo4jStore
 
     marks: list[tuple[int, float]] = []
@@ -224,6 +225,95 @@ def bench_ingest(sizes: list[int], batch: int = 100, keep: Path | None = None) -
         print(f"ingest {n}: {r['docs_per_s']} docs/s, {r['seconds']} s", file=sys.stderr)
         shutil.rmtree(tmp, ignore_errors=True)
         _save("ingest", results)
+    return results
+
+
+# ---------------------------------------------------------------- text to graph against facts to graph
+def _server_cpu_s(home: Path) -> float:
+    from graph.embedded import EmbeddedServer
+
+    info = EmbeddedServer(home).info()
+    fields = Path(f"/proc/{info.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+_CPU_OF = """import resource, subprocess, sys
+rc = subprocess.run(sys.argv[1:]).returncode
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(u.ru_utime + u.ru_stime, file=sys.stderr)
+sys.exit(rc)
+"""
+
+
+def _timed_cli(script: Path, corpus: Path, jobs: int | None, batch: int, env: dict | None = None) -> dict:
+    """One `dipkg ingest` (or the oracle's) in a fresh store: wall seconds, CPU seconds of the
+    client with its workers, CPU seconds of the server."""
+    from graph.embedded import EmbeddedServer
+
+    home = Path(tempfile.mkdtemp(prefix="dipkg-pipe-home-"))
+    EmbeddedServer(home).start()
+    try:
+        cmd = [sys.executable, str(script), "ingest", str(corpus), "--batch-size", str(batch)]
+        cmd += ["--jobs", str(jobs)] if jobs else []
+        server0 = _server_cpu_s(home)
+        t = time.perf_counter()
+        # through a wrapper that reports the CPU of the ingest and its workers alone (this process's own
+        # RUSAGE_CHILDREN would also count the servers it started and reaped)
+        proc = subprocess.run([sys.executable, "-c", _CPU_OF, *cmd], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, **(env or {}), "DIPKG_HOME": str(home)})
+        wall = time.perf_counter() - t
+        server = _server_cpu_s(home) - server0
+        if proc.returncode != 0:
+            raise RuntimeError(f"{cmd} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+        docs = int(next(line.split(":")[1] for line in proc.stdout.splitlines() if line.startswith("documents ingested")))
+        client_cpu = float(proc.stderr.strip().splitlines()[-1])
+        totals = next(line for line in proc.stdout.splitlines() if line.startswith("nodes:")).split()
+    finally:
+        EmbeddedServer(home).stop()
+        shutil.rmtree(home, ignore_errors=True)
+    return {"seconds": round(wall, 2), "documents": docs, "load1": round(os.getloadavg()[0], 1),
+            "nodes": int(totals[1]), "relationships": int(totals[4]),
+            "client_cpu_s": round(client_cpu, 2),
+            "server_cpu_s": round(server, 2)}
+
+
+def bench_pipeline(sizes: list[int], runs: int, jobs: int | None, batch: int) -> dict:
+    """`dipkg ingest` of a generated corpus (extraction in workers, "text") against two ingests that
+    extract nothing, in one process: the generator's facts ("oracle", bench/oracle.py: the issue's
+    comparison) and the extractor's own facts made beforehand ("writes": the same rows as "text", so
+    text/writes is what extracting costs on top of the writes). Runs interleaved so all three meet the
+    same load; medians."""
+    import pickle
+
+    from generate import generate
+    from pipeline import ReadReport, iter_extractions
+
+    results = {}
+    for n in sizes:
+        tmp = Path(tempfile.mkdtemp(prefix=f"dipkg-pipe-{n}-"))
+        generate(tmp / "corpus", n, seed=SEED)
+        facts = tmp / "facts.pickle"
+        with open(facts, "wb") as f:
+            pickle.dump({ex.doc: ex for _, ex in iter_extractions([tmp / "corpus"], ReadReport(), jobs=jobs or 2)}, f)
+        modes = (("oracle", BENCH / "oracle.py", 1, {}), ("writes", BENCH / "oracle.py", 1, {"DIPKG_ORACLE_FACTS": str(facts)}),
+                 ("text", ROOT / "main.py", jobs, {}))
+        rows: dict[str, list[dict]] = {m[0]: [] for m in modes}
+        try:
+            for i in range(runs):
+                for mode, script, j, env in modes:
+                    r = _timed_cli(script, tmp / "corpus", j, batch, env)
+                    rows[mode].append(r)
+                    print(f"{n} {mode} run {i + 1}: {r}", file=sys.stderr)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        med = {m: statistics.median(r["seconds"] for r in rs) for m, rs in rows.items()}
+        results[str(n)] = {"jobs": jobs, "batch": batch, "runs": rows, "median_s": med,
+                           "text_over_oracle": round(med["text"] / med["oracle"], 2),
+                           "text_over_writes": round(med["text"] / med["writes"], 2),
+                           "text_docs_per_s": round(n / med["text"], 1)}
+        print(f"{n}: median text {med['text']:.1f} s, writes {med['writes']:.1f} s, oracle {med['oracle']:.1f} s",
+              file=sys.stderr)
+        _save("pipeline", results)
     return results
 
 
@@ -345,7 +435,7 @@ def main(argv: list[str] | None = None) -> None:
          "_viz": _viz_child}[argv[0]](*argv[1:])
         return
     ap = argparse.ArgumentParser(description="dipkg benchmarks")
-    ap.add_argument("what", choices=["extract", "ingest", "queries", "viz", "all"])
+    ap.add_argument("what", choices=["extract", "ingest", "pipeline", "queries", "viz", "all"])
     ap.add_argument("-n", type=int, default=2000, help="documents for the extraction benchmark")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
@@ -354,6 +444,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--templates", nargs="+", default=None, help="time only these query templates")
     ap.add_argument("--home", type=Path, default=None, help="DIPKG_HOME holding the graph to query/draw")
     ap.add_argument("--keep", type=Path, default=None, help="keep the largest ingest's store here")
+    ap.add_argument("--jobs", type=int, default=None, help="pipeline: extraction workers (default: the cores)")
     a = ap.parse_args(argv)
     a.home = a.home and a.home.absolute()
     a.keep = a.keep and a.keep.absolute()
@@ -364,6 +455,8 @@ def main(argv: list[str] | None = None) -> None:
         keep = keep and keep.absolute()
         print(json.dumps(bench_ingest(a.sizes, a.batch, keep), indent=1))
         a.home = a.home or keep
+    if a.what == "pipeline":
+        print(json.dumps(bench_pipeline(a.sizes, a.runs, a.jobs, a.batch), indent=1))
     if a.what in ("queries", "all"):
         print(json.dumps(bench_queries(a.home, a.reps, a.templates), indent=1))
     if a.what in ("viz", "all"):

@@ -1,5 +1,5 @@
 """Hand-built Extractions for the identity, provenance and RDF tests, and the ingest path
-they go through (resolver → projection → writer, as ``graph.ingest`` does) without the extractor."""
+they go through (resolver → projection → writer, as ``pipeline`` does) without the extractor."""
 from __future__ import annotations
 
 from ontology.facts import (CommitmentFact, Extraction, MeetingFact, OrganizationFact, PartnerFact, PersonFact,
@@ -12,7 +12,7 @@ def span(doc: str, text: str, part: str) -> Span:
 
 
 def write(store, exs: list[Extraction], resolver=None):
-    """Resolve and write documents in one run (one resolver), like ``graph.ingest.ingest``."""
+    """Resolve and write documents in one run (one resolver), like ``pipeline.ingest``."""
     from graph.writer import GraphWriter
     from ontology.projection import project
     from ontology.resolver import PersonResolver

@@ -132,7 +132,7 @@ def test_screenshot_is_not_blank(corpus, tmp_path):
 
 def test_sample_graph_and_focus_in_the_browser(store, tmp_path):
     pytest.importorskip("loaders.extract", reason="the extractor (loaders/extract.py) is not there yet")
-    from graph.ingest import ingest
+    from pipeline import ingest
     from queries.runner import run
 
     store.write("MATCH (n) DETACH DELETE n")

@@ -19,7 +19,7 @@ def _scorer():
 
 @pytest.mark.parametrize("articles,gold", [("seeds", "gold/seeds"), ("dev/articles", "gold/dev")])
 def test_macro_f1_at_least_085_and_no_category_under_075(articles, gold):
-    from graph.ingest import ReadReport, iter_extractions
+    from pipeline import ReadReport, iter_extractions
 
     score = _scorer()
     report = ReadReport()

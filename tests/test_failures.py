@@ -83,8 +83,30 @@ def _totals(store) -> tuple[int, int]:
             store.read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"])
 
 
-def _ingest_cmd(*paths: Path, batch: int = 10) -> list[str]:
-    return [sys.executable, str(ROOT / "bench" / "oracle.py"), "ingest", *map(str, paths), "--batch-size", str(batch)]
+def _ingest_cmd(*paths: Path, batch: int = 10, jobs: int = 2) -> list[str]:
+    return [sys.executable, str(ROOT / "bench" / "oracle.py"), "ingest", *map(str, paths), "--batch-size", str(batch),
+            "--jobs", str(jobs)]
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (the ingest's extraction workers)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] != "Z"
 
 
 def _wait_for_documents(store, proc, n: int, seconds: float = 120) -> None:
@@ -108,8 +130,14 @@ def test_killed_ingest_leaves_whole_documents_and_rerun_completes(empty_store, d
     proc = subprocess.Popen(_ingest_cmd(corpus), env=_env(dipkg_home), cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _wait_for_documents(empty_store, proc, 60)
+    workers = _children(proc.pid)
+    assert len(workers) >= 2, "the ingest extracts in worker processes"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(map(_alive, workers)):
+        time.sleep(0.1)
+    assert not any(map(_alive, workers)), "extraction workers outlived the killed ingest"
     seen = _observed(empty_store)
     assert 60 <= len(seen) < n
     half = {d: (got, per_doc.get(d)) for d, got in seen.items() if got != per_doc.get(d)}

@@ -241,7 +241,7 @@ def _explorer_params(store, pair: dict) -> dict[str, dict]:
 
 def test_every_template_returns_rows_on_the_samples(store):
     pytest.importorskip("loaders.extract", reason="the extractor (loaders/extract.py) is not there yet")
-    from graph.ingest import ingest
+    from pipeline import ingest
 
     store.write("MATCH (n) DETACH DELETE n")
     summary = ingest([SAMPLES], store)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest import ingest
+from pipeline import ingest
 
 # My own sentences. OTHER shares a person (Trần Quốc Hùng) and a province with the first version of
 # the edited file, so the old version's contributions to shared nodes and relationships must go too.

@@ -167,7 +167,7 @@ def test_an_uncertain_decoding_is_in_the_runs_report(folder):
 # ---------------------------------------------------------------- texts longer than the extractor reads
 def test_truncation_is_said_per_document(folder, monkeypatch):
     extract_mod = pytest.importorskip("loaders.extract")
-    from graph.ingest import ReadReport, iter_extractions
+    from pipeline import ReadReport, iter_extractions
 
     monkeypatch.setattr(extract_mod, "MAX_CHARS", 500)
     (folder / "long.txt").write_text((GOOD + "\n") * 20, encoding="utf-8")
