@@ -277,7 +277,8 @@ class _Hit:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"]|\s[-–]\s(?=\S+\s+\S)")
-_RESET = re.compile(r"(?<!\w)(?:đồng thời|while|and also|besides|meanwhile|bên cạnh đó|ngoài ra)(?!\w)", re.IGNORECASE)
+_RESET = re.compile(r"(?<!\w)(?:đồng thời|while|and also|besides|meanwhile|bên cạnh đó|ngoài ra|and(?=\s+(?:the two|both)\s))(?!\w)",
+                    re.IGNORECASE)
 
 
 def _own_clause_start(text: str, lo: int, pos: int) -> int:
@@ -301,13 +302,16 @@ def _blocked(text: str, lo: int, pos: int, lang: str) -> bool:
     window = text[s:pos]
     # a clause that starts right at the cue (no subject) continues the clause before it
     if not window.strip(" ,") and s > lo:
-        s2 = _own_clause_start(text, lo, s - 1)
-        window = text[s2:pos]
-    r = None
-    for r in _RESET.finditer(window):
-        pass
+        s = _own_clause_start(text, lo, s - 1)
+        window = text[s:pos]
+    r = prev = None
+    for r in _RESET.finditer(text, s, min(pos + 16, len(text))):   # the reset's lookahead may reach the cue
+        if r.start() >= pos:
+            r = prev
+            break
+        prev = r
     if r:
-        window = window[r.end():]
+        window = text[r.end():pos]
     return _any("block", lang, window) is not None
 
 
@@ -321,7 +325,7 @@ def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention]) 
         for cue in _cues(role, lang):
             for m in cue.rx.finditer(seg):
                 s, e = lo + m.start(), lo + m.end()
-                if _accept(text, lo, hi, s, e, role, lang, mentions):
+                if _accept(text, lo, hi, s, e, role, cue.kind, lang, mentions):
                     hits.append(_Hit(role, cue.kind, s, e))
     hits.sort(key=lambda h: (h.start, -h.end))
     # drop hits nested in an earlier, longer hit of another cue
@@ -333,13 +337,19 @@ def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention]) 
     return out
 
 
-def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, lang: str, mentions: list[_Mention]) -> bool:
+_AID_NEAR = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:scholarships?|aid|relief|medical supplies|equipment|vaccines?|houses|"
+                       r"classrooms?|food|rice)\b", re.I)
+
+
+def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, kind: str, lang: str,
+            mentions: list[_Mention]) -> bool:
     if role == "sign" or role == "receive":
         return True
     if role in ("donate", "donate_amount"):
         rest = text[e:hi]
         if role == "donate_amount" or lang == "en" and not _any("aid", lang, rest):
-            if not _AMOUNT.search(rest[:160]):
+            # English "has provided ten scholarships": aid goods right after the verb stand for an amount
+            if not _AMOUNT.search(rest[:160]) and not (lang == "en" and _AID_NEAR.match(rest)):
                 return False
         elif not (_AMOUNT.search(rest[:160]) or _any("aid", lang, rest[:120])):
             return False
@@ -355,7 +365,7 @@ def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, lang: str, m
         after = text[e:hi]
         if any(c.rx.match(after) for c in _cues("blockafter", lang)):
             return False
-        if lang == "vi":
+        if lang == "vi" and kind != "cooperate":     # a wish to cooperate needs no addressee
             if not (any(c.rx.match(after) for c in _cues("addressee", lang)) or any(e <= m.start < e + 40 for m in mentions)):
                 return False
         if any(c.rx.search(after) for c in _cues("internal", lang)):
@@ -470,7 +480,8 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
     before = [m for m in doc.mentions if sent_lo <= m.start and m.end <= pos]
     own = text[own_s:pos]
     # joint subjects and agreements: the Vietnamese signatory / main actor, by convention
-    if cue.role == "agree" or (_any("joint", lang, own) and not any(m.start >= own_s for m in before)):
+    joint = _any("joint", lang, own) or (_subjectless(own, lang) and _any("joint", lang, text[sent_lo:pos]))
+    if cue.role == "agree" or (joint and not any(m.start >= own_s for m in before)):
         return doc.sign_by or doc.main_vn
     if cue.role == "pledge":
         of = re.match(r"\s*(?:mạnh mẽ\s+|rõ ràng\s+)?(?:của|of)\s+", text[cue.end:cue.end + 30])

@@ -376,3 +376,58 @@ def test_a_coordinated_verb_keeps_the_subject():
             "sẽ tiếp tục hỗ trợ các dự án của tỉnh.")
     facts = run(body, persons=["Lý Văn Hải", "Anna Bjerde"])
     assert facts and facts[0].by == ("Lý Văn Hải",)
+
+
+# ---------------------------------------------------------------- round 2: classes seen on unseen articles
+
+def _kinds(text: str):
+    from loaders.extract import extract
+    return [(c.kind, c.by, c.text) for c in extract("t", text).commitments]
+
+
+def test_en_hope_addressed_to_more_investors_is_a_request():
+    got = _kinds("Binh Phuoc leader meets Canadian envoy\nOn May 4, Chairman of the Binh Phuoc provincial People's "
+                 "Committee Le Van Hung received Canadian Consul General Mark Brown. He also voiced the hope that more "
+                 "Canadian firms would invest in Binh Phuoc.")
+    assert [(k, b) for k, b, _ in got] == [("request", ("Le Van Hung",))]
+    assert "more Canadian firms would invest" in got[0][2]
+
+
+def test_en_expected_the_other_side_to_act_is_a_request_but_expected_effects_are_not():
+    got = _kinds("Gifu delegation visits Phu Yen\nOn June 2, Chairman Ho Minh Tam received a delegation from Gifu "
+                 "prefecture. He expected the Gifu side to accompany the province in training young workers.")
+    assert [(k, b) for k, b, _ in got] == [("request", ("Ho Minh Tam",))]
+    assert _kinds("Gifu delegation visits Phu Yen\nOn June 2, Chairman Ho Minh Tam received a delegation from Gifu "
+                  "prefecture. He expected the new road to open next year.") == []
+
+
+def test_en_expectation_about_both_sides_and_joint_future_are_cooperation():
+    got = _kinds("Gifu delegation visits Phu Yen\nOn June 2, Chairman Ho Minh Tam received a delegation from Gifu "
+                 "prefecture. Tam expected the two sides will further broaden ties in farming.")
+    assert [k for k, _, _ in got] == ["cooperate"]
+    got = _kinds("Gifu delegation visits Phu Yen\nOn June 2, Chairman Ho Minh Tam received a delegation from Gifu "
+                 "prefecture. Tam said that new policies would be adopted to lure investors and the two localities "
+                 "would hold exchanges for young farmers.")
+    assert [k for k, _, _ in got] == ["cooperate"]
+    assert "the two localities would hold exchanges" in got[0][2]
+
+
+def test_vi_wish_with_a_number_of_sides_and_subjectless_wish_to_cooperate():
+    got = _kinds("Tỉnh Cao Bằng tiếp đoàn Vân Nam\nNgày 9/5, Chủ tịch UBND tỉnh Cao Bằng Lê Hải Hòa tiếp đoàn tỉnh "
+                 "Vân Nam. Ông mong muốn 2 tỉnh tiếp tục phát huy những thành quả đã có trong thời gian qua.")
+    assert [b for _, b, _ in got] == [("Lê Hải Hòa",)]
+    got = _kinds("Tỉnh Cao Bằng tiếp đoàn Vân Nam\nNgày 9/5, tại buổi làm việc, hai bên đã giới thiệu thế mạnh của "
+                 "mỗi địa phương; đồng thời mong muốn sớm thiết lập quan hệ hợp tác giữa tỉnh Cao Bằng và tỉnh Vân Nam.")
+    assert [k for k, _, _ in got] == ["cooperate"]
+    assert "sớm thiết lập quan hệ hợp tác" in got[0][2]
+    # a wish about one's own plans is not a commitment
+    assert _kinds("Tỉnh Cao Bằng tiếp đoàn Vân Nam\nNgày 9/5, ông Lê Hải Hòa cho biết người dân mong muốn sớm có "
+                  "đường mới.") == []
+
+
+def test_en_aid_in_the_perfect_needs_aid_goods_right_after_the_verb():
+    got = _kinds("Kon Tum helps Attapeu\nSince 2010, Kon Tum has provided fifteen scholarships every year for "
+                 "students from Attapeu.")
+    assert [k for k, _, _ in got] == ["donate"]
+    assert _kinds("Kon Tum helps Attapeu\nBesides, the official also provided some details on scholarship "
+                  "schemes of the province.") == []
