@@ -192,3 +192,43 @@ def test_english_at_a_meeting_but_not_a_meeting_of():
     ex = extract("t", "Conference opens\nMinister Bui Thanh Son spoke at a meeting of ASEAN foreign ministers on May 3. "
                       "Minister Marty Natalegawa also spoke.")
     assert pairs(ex) == set()
+
+
+# ---------------------------------------------------------------- round 2: classes seen on unseen articles
+
+def test_speaker_at_the_session_with_the_visiting_delegation_is_the_host_en():
+    text = ("Korean delegation visits Bac Ninh\nA delegation of Gyeonggi province led by its Vice Governor "
+            "Kim Dong Yeon paid a working visit to Bac Ninh on April 12. Speaking at a working session with the "
+            "visiting delegation, Secretary of the provincial Party Committee Nguyen Anh Tuan said the province "
+            "welcomed investors.")
+    assert pairs(extract("t", text)) == {frozenset({"Kim Dong Yeon", "Nguyen Anh Tuan"})}
+
+
+def test_speaker_at_the_session_with_the_delegation_is_the_host_vi():
+    text = ("Đoàn tỉnh Chungcheong thăm Hà Nam\nNgày 12/4, đoàn tỉnh Chungcheong do ông Park Sung Min, Phó Tỉnh "
+            "trưởng làm trưởng đoàn đã đến thăm và làm việc tại tỉnh Hà Nam. Phát biểu tại buổi làm việc với đoàn, "
+            "ông Trương Quốc Huy, Chủ tịch UBND tỉnh Hà Nam cho biết tỉnh luôn chào đón nhà đầu tư.")
+    assert pairs(extract("t", text)) == {frozenset({"Park Sung Min", "Trương Quốc Huy"})}
+
+
+def test_a_person_recalled_from_a_past_visit_is_no_side():
+    text = ("Tỉnh Tây Ninh tiếp đoàn Svay Rieng\nNgày 5/6, Bí thư Tỉnh ủy Tây Ninh Nguyễn Thành Tâm tiếp đoàn tỉnh "
+            "Svay Rieng do ông Men Vibol, Tỉnh trưởng tỉnh Svay Rieng dẫn đầu. Đồng chí Nguyễn Thành Tâm nhắc lại "
+            "sự kiện tháng 3/2015 Thủ tướng Campuchia Hun Sen sang thăm tỉnh.")
+    assert pairs(extract("t", text)) == {frozenset({"Nguyễn Thành Tâm", "Men Vibol"})}
+    text_en = ("Tay Ninh hosts Svay Rieng delegation\nOn June 5, Secretary of the Tay Ninh provincial Party Committee "
+               "Nguyen Thanh Tam received a delegation of Svay Rieng province led by Governor Men Vibol. Tam recalled "
+               "the visit of Cambodian Prime Minister Hun Sen to the province in 2015.")
+    assert pairs(extract("t", text_en)) == {frozenset({"Nguyen Thanh Tam", "Men Vibol"})}
+
+
+def test_sides_told_in_separate_sentences_and_two_led_delegations():
+    text = ("Ha Giang and Yunnan review cooperation\nLeaders of Ha Giang province and China's Yunnan province reviewed "
+            "their cooperation at a meeting in Kunming on March 9. During the meeting, held during the visit of Vice "
+            "Governor of Yunnan Li Wei, both sides agreed to open more border gates. Nguyen Van Son, Secretary of the "
+            "Ha Giang provincial Party Committee, for his part, valued the support of Yunnan.")
+    assert pairs(extract("t", text)) == {frozenset({"Nguyen Van Son", "Li Wei"})}
+    text = ("Đoàn tỉnh Điện Biên thăm Phongsaly\nNgày 5/6, Đoàn đại biểu tỉnh Điện Biên do bà Lò Thị Mai, Giám đốc "
+            "Sở Ngoại vụ làm Trưởng đoàn đã tiến hành hội đàm với Đoàn đại biểu tỉnh Phongsaly do ông Khamla Vongsa, "
+            "Chủ nhiệm Văn phòng tỉnh Phongsaly làm Trưởng đoàn.")
+    assert pairs(extract("t", text)) == {frozenset({"Lò Thị Mai", "Khamla Vongsa"})}
