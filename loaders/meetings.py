@@ -169,6 +169,12 @@ def _marked(td: TextDoc, sentences: list[Sentence], mentions: list[tuple[int, in
     return out
 
 
+def _is_local(offices: tuple[str, ...]) -> bool:
+    """An office of a province or city: a provincial official present at a delegation's meeting abroad
+    sides with the delegation's provincial leader, not with the host (a mission abroad, a foreign body)."""
+    return bool(_role("local", "vi").search(" ".join(offices)))
+
+
 def _is_central(offices: tuple[str, ...]) -> bool:
     text = " ".join(offices)
     return bool(_role("central", "vi").search(text)) and not _role("local", "vi").search(text)
@@ -177,8 +183,8 @@ def _is_central(offices: tuple[str, ...]) -> bool:
 def sides(persons: list[PersonFact], lead_end: int = 10**9, marked: dict[str, str] | None = None
           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(one side, the other). Words around the names decide first; each unmarked person joins the
-    marked group whose members share the person's side (then central or local office, then
-    the larger group) most often. Without such words: foreign and
+    marked group whose members share the person's side (then central office, then local office,
+    then the larger group) most often. Without such words: foreign and
     Vietnamese, or a central delegation and the province's leaders, who must both show in the lead
     (officials quoted further down an article about a conference did not meet each other)."""
     marked = marked or {}
@@ -189,11 +195,13 @@ def sides(persons: list[PersonFact], lead_end: int = 10**9, marked: dict[str, st
         for p in persons:
             if p.name in marked:
                 continue
-            central = _is_central(p.offices)
+            central, local = _is_central(p.offices), _is_local(p.offices)
             in_g = [sum(q.side == p.side for q in guests) / len(guests),
-                    sum(_is_central(q.offices) == central for q in guests) / len(guests), len(guests)]
+                    sum(_is_central(q.offices) == central for q in guests) / len(guests),
+                    sum(_is_local(q.offices) == local for q in guests) / len(guests), len(guests)]
             in_h = [sum(q.side == p.side for q in hosts) / len(hosts),
-                    sum(_is_central(q.offices) == central for q in hosts) / len(hosts), len(hosts)]
+                    sum(_is_central(q.offices) == central for q in hosts) / len(hosts),
+                    sum(_is_local(q.offices) == local for q in hosts) / len(hosts), len(hosts)]
             if in_g != in_h:
                 (g if in_g > in_h else h).append(p.name)
         return tuple(g), tuple(h)

@@ -232,3 +232,20 @@ def test_sides_told_in_separate_sentences_and_two_led_delegations():
             "Sở Ngoại vụ làm Trưởng đoàn đã tiến hành hội đàm với Đoàn đại biểu tỉnh Phongsaly do ông Khamla Vongsa, "
             "Chủ nhiệm Văn phòng tỉnh Phongsaly làm Trưởng đoàn.")
     assert pairs(extract("t", text)) == {frozenset({"Lò Thị Mai", "Khamla Vongsa"})}
+
+
+def test_the_one_glad_to_welcome_the_delegation_is_the_host_and_provincial_officials_join_their_leader():
+    text = ("Đoàn tỉnh Nghệ An thăm Tổng Lãnh sự quán tại Pakse\nNgày 3/11, đoàn đại biểu tỉnh Nghệ An do ông Hoàng "
+            "Nghĩa Hiếu, Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã đến chào xã giao Tổng Lãnh sự quán Việt Nam tại "
+            "Pakse. Dự buổi gặp có ông Phan Đức Đồng, Giám đốc Sở Công Thương tỉnh. Vui mừng được đón đoàn sang thăm, "
+            "ông Lê Minh Trí, Tổng Lãnh sự Việt Nam tại Pakse thông tin về tình hình cộng đồng người Việt.")
+    got = pairs(extract("t", text))
+    assert frozenset({"Hoàng Nghĩa Hiếu", "Lê Minh Trí"}) in got
+    assert frozenset({"Hoàng Nghĩa Hiếu", "Phan Đức Đồng"}) not in got
+
+
+def test_welcoming_the_delegation_marks_the_host_en():
+    text = ("Gyeonggi delegation visits Hai Duong\nA delegation of Gyeonggi province led by Vice Governor Kim Dong "
+            "Yeon paid a working visit to Hai Duong on April 12. Welcoming the delegation, Chairman of the provincial "
+            "People's Committee Tran Duc Thang introduced the province's strengths.")
+    assert pairs(extract("t", text)) == {frozenset({"Kim Dong Yeon", "Tran Duc Thang"})}
