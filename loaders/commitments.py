@@ -481,8 +481,19 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
     own = text[own_s:pos]
     # joint subjects and agreements: the Vietnamese signatory / main actor, by convention
     joint = _any("joint", lang, own) or (_subjectless(own, lang) and _any("joint", lang, text[sent_lo:pos]))
-    if cue.role == "agree" or (joint and not any(m.start >= own_s for m in before)):
+    if cue.role == "agree":
+        # "Secretary A and the ambassador agreed": the first person of the subject speaks for the agreement
+        subj = [m for m in before if m.cat == "person" and m.start >= own_s and not _any("joint", lang, text[own_s:m.start])]
+        if subj and not _any("object_before", lang, " ".join(text[own_s:subj[0].start].split()[-4:])):
+            return subj[0].name
         return doc.sign_by or doc.main_vn
+    if joint and not any(m.start >= own_s for m in before):
+        return doc.sign_by or doc.main_vn
+    # a reported clause with a body or place as its subject ("said that, …, the province is ready to …")
+    subj = [m for m in before if m.start >= own_s]
+    if subj and subj[0].cat in ("organization", "province", "partner") and all(m.cat != "person" for m in subj) \
+            and len(text[own_s:subj[0].start].split()) <= 2 and _REPORTED[lang].search(text, sent_lo, own_s):
+        return subj[0].name
     if cue.role == "pledge":
         of = re.match(r"\s*(?:mạnh mẽ\s+|rõ ràng\s+)?(?:của|of)\s+", text[cue.end:cue.end + 30])
         if of:
@@ -503,7 +514,9 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
         who = _person_by_title(doc, t.group(0), pos)
         if who:
             return who
-    if _any("pronoun", lang, own) and not any(m.start >= own_s for m in before):
+    pm = _any("pronoun", lang, own)
+    if pm and not any(m.start >= own_s and not own_s + pm.start() <= m.start < own_s + pm.end() for m in before):
+        # ("The Nam Dinh leader": the place inside the role noun is no subject of its own)
         # "He"/"ông": the subject of the sentence before (its first person), else the last speaker
         prior = [m for m in doc.mentions if m.cat == "person" and doc.prev_lo <= m.start < sent_lo]
         subjects = [m for m in prior if not _any("object_before", lang, " ".join(text[doc.prev_lo:m.start].split()[-4:]))]
@@ -546,6 +559,8 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
     return doc.main_vn
 
 
+_REPORTED = {"vi": re.compile(r"(?<!\w)(?:cho biết|khẳng định|nhấn mạnh|thông tin|bày tỏ|nói)(?!\w)"),
+             "en": re.compile(r"\b(?:said|says|stated|affirmed|noted|stressed|added|told|assured)\b")}
 _CONNECTOR = re.compile(r"^[\W\d_]*(?:(?:cùng với đó|đồng thời|ngoài ra|bên cạnh đó|mặt khác|trong đó|đặc biệt|cũng|"
                         r"also|in addition|besides|furthermore|moreover|meanwhile|and)[\W\d_]*)*", re.I)
 

@@ -431,3 +431,31 @@ def test_en_aid_in_the_perfect_needs_aid_goods_right_after_the_verb():
     assert [k for k, _, _ in got] == ["donate"]
     assert _kinds("Kon Tum helps Attapeu\nBesides, the official also provided some details on scholarship "
                   "schemes of the province.") == []
+
+
+def test_maker_of_an_agreement_is_the_first_person_of_its_subject():
+    got = _kinds("Cuban envoy visits Nam Dinh\nOn July 2, Provincial Party Secretary Pham Gia Tuc received Cuban "
+                 "Ambassador Orlando Garcia. Secretary Pham Gia Tuc and the ambassador agreed to set up a twinning "
+                 "between the province and Cienfuegos.")
+    assert [(k, b) for k, b, _ in got] == [("cooperate", ("Pham Gia Tuc",))]
+
+
+def test_maker_of_a_reported_clause_is_its_own_subject():
+    got = _kinds("Cuban envoy visits Nam Dinh\nOn July 2, Provincial Party Secretary Pham Gia Tuc received Cuban "
+                 "Ambassador Orlando Garcia. The secretary said that, given the close ties, Nam Dinh is always ready "
+                 "to share experience in rice farming with Cuban localities.")
+    assert [b for _, b, _ in got] == [("Nam Dinh",)]
+
+
+def test_maker_named_by_a_role_noun_with_a_place():
+    got = _kinds("Cuban envoy visits Nam Dinh\nOn July 2, Provincial Party Secretary Pham Gia Tuc received Cuban "
+                 "Ambassador Orlando Garcia. The Nam Dinh leader encouraged the two sides' firms to invest in "
+                 "each other's farms.")
+    assert [(k, b) for k, b, _ in got] == [("request", ("Pham Gia Tuc",))]
+
+
+def test_a_proposal_that_both_sides_should_act_is_the_speakers():
+    got = _kinds("Tỉnh Bắc Giang tiếp đoàn Chiba\nNgày 5/9, ông Lê Ánh Dương, Chủ tịch UBND tỉnh Bắc Giang tiếp "
+                 "đoàn tỉnh Chiba do ông Kumagai Toshihito dẫn đầu. Phát biểu tại buổi tiếp, ông Kumagai Toshihito nói thời gian tới "
+                 "hai bên cần tăng cường hợp tác về nông nghiệp.")
+    assert [(k, b) for k, b, _ in got] == [("cooperate", ("Kumagai Toshihito",))]
