@@ -165,6 +165,9 @@ _FALLBACK_ORG = {
 }
 
 
+_EN_PLACE_WORD = re.compile(r"\s+(?:province|prefecture)$")     # lower case: "Ho Chi Minh City" keeps "City"
+
+
 def _mentions(text: str, actors: Actors | None, lang: str) -> list[_Mention]:
     found: dict[tuple[int, int], _Mention] = {}
 
@@ -183,6 +186,8 @@ def _mentions(text: str, actors: Actors | None, lang: str) -> list[_Mention]:
         for name, s, e in items:
             surface = text[s:e] if 0 <= s < e <= len(text) else name
             value = surface if cat in ("province", "partner") else name
+            if cat in ("province", "partner") and lang == "en":
+                value = _EN_PLACE_WORD.sub("", value) or value     # "Mondulkiri province" is "Mondulkiri"
             entries.append((cat, value, surface, name))
             if cat == "person":
                 for alias in _person_aliases(name, surface, lang):
@@ -486,9 +491,9 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
         subj = [m for m in before if m.cat == "person" and m.start >= own_s and not _any("joint", lang, text[own_s:m.start])]
         if subj and not _any("object_before", lang, " ".join(text[own_s:subj[0].start].split()[-4:])):
             return subj[0].name
-        return doc.sign_by or doc.main_vn
+        return doc.sign_by or doc.main_prov or doc.main_vn
     if joint and not any(m.start >= own_s for m in before):
-        return doc.sign_by or doc.main_vn
+        return doc.sign_by or doc.main_prov or doc.main_vn
     # a reported clause with a body or place as its subject ("said that, …, the province is ready to …")
     subj = [m for m in before if m.start >= own_s]
     if subj and subj[0].cat in ("organization", "province", "partner") and all(m.cat != "person" for m in subj) \
@@ -527,6 +532,11 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
         prev = [m for m in doc.mentions if m.cat == "person" and m.end <= pos]
         if prev:
             return prev[-1].name
+        if pm.group(0).lower() not in ("he", "she", "ông", "bà", "anh", "chị"):
+            # a role noun in a lead that names nobody yet ("The Lai Chau leader urged …"): the first person named after
+            nxt = [m for m in doc.mentions if m.cat == "person" and m.start >= pos]
+            if nxt:
+                return nxt[0].name
     if lang == "vi" and re.search(r"(?<!\w)(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân) tỉnh(?!\s+[A-ZĐÀ-Ỹ])", own) and doc.main_prov:
         return f"UBND tỉnh {doc.main_prov}"
     others = [m for m in before if m.cat in ("organization", "province", "partner")]

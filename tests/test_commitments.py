@@ -459,3 +459,19 @@ def test_a_proposal_that_both_sides_should_act_is_the_speakers():
                  "đoàn tỉnh Chiba do ông Kumagai Toshihito dẫn đầu. Phát biểu tại buổi tiếp, ông Kumagai Toshihito nói thời gian tới "
                  "hai bên cần tăng cường hợp tác về nông nghiệp.")
     assert [(k, b) for k, b, _ in got] == [("cooperate", ("Kumagai Toshihito",))]
+
+
+def test_joint_subject_is_credited_to_the_province_and_english_place_word_is_dropped():
+    got = _kinds("Tỉnh Hậu Giang làm việc với tỉnh Kampot\nNgày 2/8, UBND tỉnh Hậu Giang làm việc với đoàn tỉnh Kampot. "
+                 "Hai bên đã nhất trí tăng cường trao đổi đoàn trong thời gian tới.")
+    assert [b for _, b, _ in got] == [("Hậu Giang",)]
+    got = _kinds("Kampot leaders visit Hau Giang\nOn August 2, leaders of Kampot province met Hau Giang officials. "
+                 "Kampot province will send teachers to Hau Giang next year.")
+    assert [b for _, b, _ in got] == [("Kampot",)]
+
+
+def test_a_role_noun_in_a_lead_that_names_nobody_yet_is_the_first_person_named_after():
+    got = _kinds("Son La works with Houaphanh\nThe Son La leader urged Houaphanh authorities to open a new border "
+                 "market. The call came at talks on May 3 between Secretary of the Son La provincial Party Committee "
+                 "Hoang Van Chat and Governor Viengxay Phommavong.")
+    assert [b for k, b, _ in got if k == "request"] == [("Hoang Van Chat",)]
