@@ -132,7 +132,7 @@ def _any(role: str, lang: str, s: str) -> re.Match | None:
 _AMOUNT = re.compile(
     r"(?<![\w.,])(?:(?:USD|US\$|\$|VND|€)\s?\d[\d.,]*(?:\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|million|billion|thousand|bn|m)\b)?"
     r"|\d[\d.,]*\s*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn|million|billion|thousand)\s*)?"
-    r"(?:đồng|VNĐ|VND|USD|US\$|đô la Mỹ|kíp|kip|yên|yen|euro|EUR|nhân dân tệ|NDT|won|baht|riel|dong|US dollars|dollars)\b)",
+    r"(?:đồng|VNĐ|VND|USD|US\$|đô la Mỹ|kíp|kip|yên|yen|euro|EUR|nhân dân tệ|NDT|won|baht|riel|Vietnamese dong|Vietnam dong|dong|US dollars|dollars)\b)",
     re.IGNORECASE)
 
 # --------------------------------------------------------------------------- mentions

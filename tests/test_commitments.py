@@ -475,3 +475,32 @@ def test_a_role_noun_in_a_lead_that_names_nobody_yet_is_the_first_person_named_a
                  "market. The call came at talks on May 3 between Secretary of the Son La provincial Party Committee "
                  "Hoang Van Chat and Governor Viengxay Phommavong.")
     assert [b for k, b, _ in got if k == "request"] == [("Hoang Van Chat",)]
+
+
+def test_en_own_wish_to_deepen_ties_with_the_partner_is_cooperation_but_a_vague_wish_is_not():
+    got = _kinds("Tra Vinh receives Thai delegation\nOn May 8, Tra Vinh leaders received a delegation from Thailand's "
+                 "Surin province. Tra Vinh hopes to promote cooperation in fisheries with Surin in the coming years.")
+    assert [k for k, _, _ in got] == ["cooperate"]
+    assert _kinds("Tra Vinh receives Thai delegation\nOn May 8, Tra Vinh leaders received a delegation from "
+                  "Thailand's Surin province. The guest voiced his hope to boost bilateral collaboration.") == []
+
+
+def test_en_hope_that_a_long_named_body_will_act_and_hope_for_assistance_are_requests():
+    got = _kinds("Soc Trang receives Japanese envoy\nOn May 8, Chairman Tran Van Lau received the Consul General of "
+                 "Japan. He wished the Consulate General of Japan in Ho Chi Minh City will create favourable "
+                 "conditions for Soc Trang students.")
+    assert [k for k, _, _ in got] == ["request"]
+    got = _kinds("Soc Trang receives Japanese envoy\nOn May 8, Chairman Tran Van Lau received the Consul General of "
+                 "Japan. The province hopes for Japan's further assistance in shrimp farming.")
+    assert [k for k, _, _ in got] == ["request"]
+
+
+def test_en_aid_in_local_currency_words_and_goods_and_renewed_or_planned_signings():
+    got = _kinds("Hau Giang helps Kampot\nOn behalf of the province, Ms. Le Thi Hoa has handed over 300 million "
+                 "Vietnamese dong to Kampot province.")
+    assert [k for k, _, _ in got] == ["donate"]
+    got = _kinds("Hau Giang helps Kampot\nThe border guards handed over 40 bicycles to poor pupils in Kampot.")
+    assert [k for k, _, _ in got] == ["donate"]
+    got = _kinds("Hau Giang and Kampot renew ties\nOn May 8, the two sides renewed their memorandum of understanding "
+                 "for 2024-2029 and signed a plan to carry it out.")
+    assert [k for k, _, _ in got] == ["sign"]
