@@ -301,6 +301,9 @@ def _own_clause_start(text: str, lo: int, pos: int) -> int:
     return lo
 
 
+_HOPE_AND = re.compile(r"(?:hy vọng|hi vọng|kỳ vọng|hope|hopes|hoped)\s+(?:và|and)\s*$", re.I)
+
+
 def _blocked(text: str, lo: int, pos: int, lang: str) -> bool:
     """Belief, hope or purpose words in the cue's own clause (or the clause it continues)."""
     s = _own_clause_start(text, lo, pos)
@@ -317,6 +320,7 @@ def _blocked(text: str, lo: int, pos: int, lang: str) -> bool:
         prev = r
     if r:
         window = text[r.end():pos]
+    window = _HOPE_AND.sub("", window)   # "bày tỏ hy vọng và mong muốn": the same wish, not a belief about effects
     return _any("block", lang, window) is not None
 
 
@@ -356,7 +360,8 @@ def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, kind: str, l
             # English "has provided ten scholarships": aid goods right after the verb stand for an amount
             if not _AMOUNT.search(rest[:160]) and not (lang == "en" and _AID_NEAR.match(rest)):
                 return False
-        elif not (_AMOUNT.search(rest[:160]) or _any("aid", lang, rest[:120])):
+        elif not (_AMOUNT.search(rest[:160]) or _any("aid", lang, rest[:120])
+                  or _any("aid", lang, text[max(lo, s - 40):s])):     # "công trình do tỉnh xây tặng …"
             return False
         sv = _any("souvenir", lang, rest[:60])
         if sv and not _AMOUNT.search(rest[:sv.start() + 1]):
@@ -381,8 +386,9 @@ def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, kind: str, l
 
 def _animate(text: str, lo: int, pos: int, lang: str, mentions: list[_Mention]) -> bool:
     s = _own_clause_start(text, lo, pos)
-    if not text[s:pos].strip(" ,"):
-        s = lo                      # "X cho biết, sẽ ..." / "..., will": look at the whole sentence so far
+    own = text[s:pos]
+    if not _REPORTED[lang].sub("", own[_CONNECTOR.match(own).end():]).strip(" ,"):
+        s = lo                      # "X cho biết, sẽ ..." / "…, đồng thời cho biết sẽ …": the whole sentence so far
     window = text[s:pos]
     if any(s <= m.start < pos for m in mentions):
         return True

@@ -504,3 +504,39 @@ def test_en_aid_in_local_currency_words_and_goods_and_renewed_or_planned_signing
     got = _kinds("Hau Giang and Kampot renew ties\nOn May 8, the two sides renewed their memorandum of understanding "
                  "for 2024-2029 and signed a plan to carry it out.")
     assert [k for k, _, _ in got] == ["sign"]
+
+
+def test_vi_proposed_contents_of_cooperation_and_agreed_contents():
+    got = _kinds("Tỉnh Bình Định tiếp đoàn Chiba\nNgày 4/5, ông Kumagai Toshihito, Thống đốc tỉnh Chiba làm việc với "
+                 "tỉnh Bình Định. Ông Kumagai Toshihito đề xuất một số nội dung hợp tác giữa tỉnh Chiba với tỉnh Bình Định.")
+    assert [(k, b) for k, b, _ in got] == [("cooperate", ("Kumagai Toshihito",))]
+    got = _kinds("Tỉnh Bình Định tiếp đoàn Chiba\nNgày 4/5, tại buổi làm việc, hai bên đã thống nhất một số nội dung "
+                 "hợp tác trong năm tới. 2 bên cũng sẽ xúc tiến đầu tư vào nông nghiệp.")
+    assert [k for k, _, _ in got] == ["cooperate", "cooperate"]
+
+
+def test_vi_wishes_with_an_adverbial_before_the_addressee_or_joined_to_a_hope():
+    got = _kinds("Tỉnh Bình Định tiếp Đại sứ Ấn Độ\nNgày 4/5, Chủ tịch UBND tỉnh Bình Định Phạm Anh Tuấn tiếp Đại sứ "
+                 "Ấn Độ. Ông Phạm Anh Tuấn mong muốn qua chuyến thăm này, Đại sứ sẽ là cầu nối để tỉnh hợp tác với "
+                 "các bang của Ấn Độ.")
+    assert [b for _, b, _ in got] == [("Phạm Anh Tuấn",)]
+    got = _kinds("Tỉnh Bình Định tiếp Đại sứ Ấn Độ\nNgày 4/5, Chủ tịch UBND tỉnh Bình Định Phạm Anh Tuấn tiếp Đại sứ "
+                 "Ấn Độ. Ông Phạm Anh Tuấn bày tỏ hy vọng và mong muốn hai bên tăng cường trao đổi đoàn.")
+    assert len(got) == 1
+    # a hope about effects stays blocked
+    assert _kinds("Tỉnh Bình Định tiếp Đại sứ Ấn Độ\nNgày 4/5, ông Phạm Anh Tuấn hy vọng chuyến thăm sẽ mang lại "
+                  "nhiều kết quả.") == []
+
+
+def test_vi_gifts_to_people_count_but_gifts_to_a_leader_do_not():
+    got = _kinds("Tỉnh Quảng Bình thăm Khăm Muộn\nNgày 4/5, đoàn công tác tỉnh Quảng Bình tặng quà cho chính quyền và "
+                 "nhân dân huyện Nhommalath, tỉnh Khăm Muộn.")
+    assert [k for k, _, _ in got] == ["donate"]
+    assert _kinds("Tỉnh Quảng Bình thăm Khăm Muộn\nNgày 4/5, ông Vũ Đại Thắng tặng quà đồng chí Tỉnh trưởng tỉnh "
+                  "Khăm Muộn.") == []
+
+
+def test_vi_a_building_given_is_named_before_the_verb():
+    got = _kinds("Tỉnh Quảng Bình thăm Khăm Muộn\nĐây là trường học do UBND tỉnh Quảng Bình xây tặng chính quyền "
+                 "huyện Nhommalath.")
+    assert [k for k, _, _ in got] == ["donate"]
