@@ -540,3 +540,22 @@ def test_vi_a_building_given_is_named_before_the_verb():
     got = _kinds("Tỉnh Quảng Bình thăm Khăm Muộn\nĐây là trường học do UBND tỉnh Quảng Bình xây tặng chính quyền "
                  "huyện Nhommalath.")
     assert [k for k, _, _ in got] == ["donate"]
+
+
+def test_plans_and_decisions_to_act_are_pledges_and_further_is_no_block():
+    got = _kinds("Australia and Dong Thap\nThe Australian government also plans to expand cooperation with Dong Thap "
+                 "in water management.")
+    assert [k for k, _, _ in got] == ["cooperate"]
+    got = _kinds("Dong Thap and Prey Veng\nDong Thap will further open two border markets for residents of Prey Veng.")
+    assert len(got) == 1
+    got = _kinds("Tổ chức Plan hỗ trợ Điện Biên\nTổ chức Plan International đã quyết định hỗ trợ huyện Mường Nhé xây "
+                 "dựng hai lớp học.")
+    assert [k for k, _, _ in got] == ["support"]
+
+
+def test_ngai_is_a_speaker_and_english_ing_requests():
+    got = _kinds("Tỉnh Kon Tum tiếp Tổng Lãnh sự Lào\nNgày 3/4, Chủ tịch UBND tỉnh Kon Tum Lê Ngọc Tuấn tiếp ngài "
+                 "Vilay Phommachanh. Ngài khẳng định dù ở cương vị nào cũng sẽ hết sức hỗ trợ tỉnh Kon Tum.")
+    assert [k for k, _, _ in got] == ["support"]
+    got = _kinds("Da Nang and Russia\nThe consul praised the city, suggesting local leaders facilitate Russian firms.")
+    assert [k for k, _, _ in got] == ["request"]
