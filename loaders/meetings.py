@@ -80,9 +80,15 @@ class _Episode:
     first: bool               # the lead's episode
 
 
+def _told(sentences: list[Sentence] | tuple[Sentence, ...]) -> list[Sentence]:
+    """Sentences that tell something: prose and headlines, not page furniture ("Link", "« Quay lại",
+    "Useful information"), which would otherwise fill the lead of a page that opens with a menu."""
+    return [s for s in sentences if s.prose or len(s.text.split()) >= 4]
+
+
 def find_meeting_cue(sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[Sentence | None, str | None]:
     """The first lead sentence (headline included) that reports a meeting, and its verb."""
-    for s in sentences[:LEAD_SENTENCES + 1]:
+    for s in _told(sentences)[:LEAD_SENTENCES + 1]:
         m = _cue_re().search(s.text)
         if m:
             return s, m.group().lower()
@@ -97,7 +103,7 @@ def _episodes(td: TextDoc) -> list[_Episode]:
         return []
     episode, other, not_meeting = _role("episode", td.lang), _role("other_event", td.lang), _role("not_meeting", td.lang)
     # the headline only announces the lead: the lead's own sentence with the verb anchors the first episode
-    anchor = next((s for s in sentences[:LEAD_SENTENCES + 1] if s.prose and _cue_re().search(s.text)), cue)
+    anchor = next((s for s in _told(sentences)[:LEAD_SENTENCES + 1] if s.prose and _cue_re().search(s.text)), cue)
     out: list[_Episode] = []
     start, cur_cue, cur_verb, first = 0, cue, verb, True
     for s in sentences:
@@ -274,7 +280,7 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
     mentions = _mentions(td, persons)
     asides = _asides(td)
     places = _places(td, provinces, partners)
-    lead = td.sentences[:LEAD_SENTENCES + 2]
+    lead = _told(td.sentences)[:LEAD_SENTENCES + 2]
     lead_end = lead[-1].end if lead else 0
     out: list[MeetingFact] = []
     first_meeting: MeetingFact | None = None

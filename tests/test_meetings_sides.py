@@ -249,3 +249,17 @@ def test_welcoming_the_delegation_marks_the_host_en():
             "Yeon paid a working visit to Hai Duong on April 12. Welcoming the delegation, Chairman of the provincial "
             "People's Committee Tran Duc Thang introduced the province's strengths.")
     assert pairs(extract("t", text)) == {frozenset({"Kim Dong Yeon", "Tran Duc Thang"})}
+
+
+def test_page_furniture_before_the_headline_does_not_push_the_meeting_out_of_the_lead():
+    text = ("Link\n\nUseful information\n\nForeign News\n\n« Back\n\nFrench Consul General says goodbye to the city\n\n"
+            "Secretary of the Municipal Party Committee Le Van Hieu on 4th May received outgoing French Consul "
+            "General Anne Moreau, who came to say goodbye to the city leaders.\n")
+    assert pairs(extract("t", text)) == {frozenset({"Le Van Hieu", "Anne Moreau"})}
+
+
+def test_a_person_of_earlier_visits_is_no_side():
+    text = ("Hau Giang receives French envoy\nOn May 4, Chairman of the Hau Giang provincial People's Committee "
+            "Dong Van Thanh received French Consul General Anne Moreau. She said ties were strengthened by the two "
+            "most recent visits by President Emmanuel Macron.")
+    assert pairs(extract("t", text)) == {frozenset({"Dong Van Thanh", "Anne Moreau"})}
