@@ -263,3 +263,15 @@ def test_a_person_of_earlier_visits_is_no_side():
             "Dong Van Thanh received French Consul General Anne Moreau. She said ties were strengthened by the two "
             "most recent visits by President Emmanuel Macron.")
     assert pairs(extract("t", text)) == {frozenset({"Dong Van Thanh", "Anne Moreau"})}
+
+
+def test_founders_monuments_and_events_back_then_are_no_sides():
+    text = ("Chủ tịch UBND tỉnh Cao Bằng tiếp Đại sứ Lào\nNgày 5/3, Chủ tịch UBND tỉnh Cao Bằng Lê Hải Hòa tiếp ngài "
+            "Khamphao Ernthavanh, Đại sứ Lào tại Việt Nam. Ông Lê Hải Hòa khẳng định quan hệ hữu nghị do Chủ tịch "
+            "Hồ Chí Minh và Chủ tịch Kaysone Phomvihane dày công vun đắp. Tỉnh từng đón Thủ tướng Lào Sonexay "
+            "Siphandone hồi tháng 5/2023.")
+    assert pairs(extract("t", text)) == {frozenset({"Lê Hải Hòa", "Khamphao Ernthavanh"})}
+    text = ("Quang Tri delegation in Savannakhet\nOn May 2, Secretary of the Quang Tri provincial Party Committee "
+            "Le Quang Tung held talks with Governor Santiphab Phomvihane. The delegation laid flowers at the monument "
+            "to President Souphanouvong, whose friendship with Vietnam was founded and nurtured back in 1945.")
+    assert pairs(extract("t", text)) == {frozenset({"Le Quang Tung", "Santiphab Phomvihane"})}
