@@ -189,6 +189,8 @@ def _mentions(text: str, actors: Actors | None, lang: str) -> list[_Mention]:
             if cat in ("province", "partner") and lang == "en":
                 value = _EN_PLACE_WORD.sub("", value) or value     # "Mondulkiri province" is "Mondulkiri"
             entries.append((cat, value, surface, name))
+            if cat in ("province", "partner") and lang == "en" and value != surface and len(value) >= 4:
+                entries.append((cat, value, value, name))            # the bare "Savannakhet" later on
             if cat == "person":
                 for alias in _person_aliases(name, surface, lang):
                     entries.append(("person", name, alias, name))
@@ -503,7 +505,8 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
     # a reported clause with a body or place as its subject ("said that, …, the province is ready to …")
     subj = [m for m in before if m.start >= own_s]
     if subj and subj[0].cat in ("organization", "province", "partner") and all(m.cat != "person" for m in subj) \
-            and len(text[own_s:subj[0].start].split()) <= 2 and _REPORTED[lang].search(text, sent_lo, own_s):
+            and len(text[own_s:subj[0].start].split()) <= 2 and (_REPORTED[lang].search(text, sent_lo, own_s)
+                                                                  or _SAID_AFTER[lang].search(text[pos:pos + 400])):
         return subj[0].name
     if cue.role == "pledge":
         of = re.match(r"\s*(?:mạnh mẽ\s+|rõ ràng\s+)?(?:của|of)\s+", text[cue.end:cue.end + 30])
@@ -577,6 +580,9 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
 
 _REPORTED = {"vi": re.compile(r"(?<!\w)(?:cho biết|khẳng định|nhấn mạnh|thông tin|bày tỏ|nói)(?!\w)"),
              "en": re.compile(r"\b(?:said|says|stated|affirmed|noted|stressed|added|told|assured)\b")}
+_SAID_AFTER = {"vi": re.compile(r"^[^.;]*,\s*(?:ông|bà|ngài|đồng chí)\s[^,;.]{0,40}?(?:nói|cho biết|khẳng định|nhấn mạnh)\s*[.;]?\s*$", re.M),
+               "en": re.compile(r"^[^.;]*,\s*(?:he|she|[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}) (?:said|stressed|added|noted|affirmed|stated)\s*\.",
+                                re.M)}
 _CONNECTOR = re.compile(r"^[\W\d_]*(?:(?:cùng với đó|đồng thời|ngoài ra|bên cạnh đó|mặt khác|trong đó|đặc biệt|cũng|"
                         r"also|in addition|besides|furthermore|moreover|meanwhile|and)[\W\d_]*)*", re.I)
 

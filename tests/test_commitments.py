@@ -559,3 +559,14 @@ def test_ngai_is_a_speaker_and_english_ing_requests():
     assert [k for k, _, _ in got] == ["support"]
     got = _kinds("Da Nang and Russia\nThe consul praised the city, suggesting local leaders facilitate Russian firms.")
     assert [k for k, _, _ in got] == ["request"]
+
+
+def test_en_a_body_as_subject_with_the_speech_verb_after_and_bare_place_name():
+    f = one("On May 2, Chairman Nguyen Van Phuong received a delegation of Champasak province. Champasak stands "
+            "ready to cooperate with Vietnamese localities, he stressed.", head=HEAD_EN,
+            persons=["Nguyen Van Phuong"], partners=["Champasak province"])
+    assert f.by == ("Champasak",)
+    f = one("On May 2, Chairman Nguyen Van Phuong received a delegation of Champasak province. He stressed that "
+            "the city stands ready to cooperate with Champasak.", head=HEAD_EN,
+            persons=["Nguyen Van Phuong"], partners=["Champasak province"])
+    assert f.by == ("Nguyen Van Phuong",)
