@@ -161,17 +161,26 @@ def _marked(td: TextDoc, sentences: list[Sentence], mentions: list[tuple[int, in
                 for ms, _, p in mentions:
                     if m.end() <= ms < end:
                         out.setdefault(p.name, role)
+        prev_lead_end = None
         for m in _role("guest_lead", td.lang).finditer(text, s.start, s.end):
             if td.lang == "en":
                 end = _clause_end(text, m.end(), s.end)
                 comma = text.find(",", m.end(), end)
                 end = comma if comma >= 0 and any(m.end() <= ms < comma for ms, _, _ in mentions) else end
                 inside = [p for ms, _, p in mentions if m.end() <= ms < end]
+                lead_start = m.start()
             else:
                 do = text.rfind(" do ", s.start, m.start())
                 inside = [p for ms, _, p in mentions if do >= 0 and do < ms < m.start()]
+                lead_start = do if do >= 0 else m.start()
+            # two led delegations with the meeting verb between them ("Đoàn X do A dẫn đầu hội đàm với
+            # Đoàn Y do B dẫn đầu"): the second is the other side, whatever the persons' sides say
+            role = "guest"
+            if prev_lead_end is not None and _cue_re().search(text, prev_lead_end, lead_start):
+                role = "host"
+            prev_lead_end = m.end()
             for p in inside:
-                out[p.name] = "guest"
+                out[p.name] = role
     return out
 
 

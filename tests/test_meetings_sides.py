@@ -275,3 +275,10 @@ def test_founders_monuments_and_events_back_then_are_no_sides():
             "Le Quang Tung held talks with Governor Santiphab Phomvihane. The delegation laid flowers at the monument "
             "to President Souphanouvong, whose friendship with Vietnam was founded and nurtured back in 1945.")
     assert pairs(extract("t", text)) == {frozenset({"Le Quang Tung", "Santiphab Phomvihane"})}
+
+
+def test_two_led_delegations_with_the_meeting_verb_between_are_two_sides_even_of_one_country():
+    text = ("Tỉnh Lào Cai làm việc với tỉnh Hà Giang\nNgày 5/6, Đoàn công tác tỉnh Lào Cai do ông Trịnh Xuân Hòa, "
+            "Phó Chủ tịch UBND tỉnh dẫn đầu đã làm việc với Đoàn công tác tỉnh Hà Giang do ông Hoàng Gia Long, "
+            "Phó Chủ tịch UBND tỉnh dẫn đầu.")
+    assert pairs(extract("t", text)) == {frozenset({"Trịnh Xuân Hòa", "Hoàng Gia Long"})}
