@@ -446,6 +446,10 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_BEFORE_OBJECT = re.compile(r"(?<!\w)(?:tiếp|gặp|gặp gỡ|đón|đón tiếp|cảm ơn|hội đàm với|làm việc với|với|received|receives|met|"
+                            r"meets|welcomed|hosted|thanked|visited|with)(?!\w)", re.I)
+
+
 def _title_of(doc: "_Doc", m: _Mention) -> str:
     """Office words around a person mention: before it back to ``;``/``.``/the previous
     person, and after it up to ``;``/``.``/the next person ("Lưu Xuân Vĩnh, Chủ tịch UBND tỉnh;")."""
@@ -459,6 +463,11 @@ def _title_of(doc: "_Doc", m: _Mention) -> str:
     stop = min([i for i in (post.find(";"), post.find("."), post.find("\n")) if i >= 0], default=len(post))
     post = post[:stop] if post[:1] in (",", " ", "-", "–", "(") and post.lstrip()[:1] in (",", "-", "–", "(") else ""
     pre = pre[cut + 1:]
+    verb = None
+    for verb in _BEFORE_OBJECT.finditer(pre):
+        pass
+    if verb:                    # "Chủ tịch X tiếp ngài Y": Y's title is not the words before "tiếp"
+        pre = pre[verb.end():]
     if post.strip(" ,-–("):     # "…, Phó Chủ tịch UBND tỉnh và ông B, Giám đốc Sở": B's title is the one after him
         join = max(pre.rfind(","), pre.rfind(" và "), pre.rfind(" and "))
         pre = pre[join + 1:]
@@ -481,6 +490,10 @@ def _person_by_title(doc: _Doc, title: str, pos: int) -> str | None:
                     best = m.name
                 break
     return best
+
+
+_TURN = re.compile(r"\W*(?:for (?:his|her|their|its) part|in (?:his|her|their) turn|in turn|in response|"
+                   r"về phần mình|đáp lại|đáp từ)\b", re.I)
 
 
 def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = None) -> str | None:
@@ -534,6 +547,12 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
         # "He"/"ông": the subject of the sentence before (its first person), else the last speaker
         prior = [m for m in doc.mentions if m.cat == "person" and doc.prev_lo <= m.start < sent_lo]
         subjects = [m for m in prior if not _any("object_before", lang, " ".join(text[doc.prev_lo:m.start].split()[-4:]))]
+        if _TURN.match(text, sent_lo):
+            # "For her part, she …" / "Về phần mình, ông …": the other one speaks now, not the last subject
+            last = (subjects or prior or [None])[0]
+            other = [m for m in doc.mentions if m.cat == "person" and m.end <= sent_lo and last and m.name != last.name]
+            if other:
+                return other[-1].name
         if subjects or prior:
             return (subjects or prior)[0].name
         if doc.last_person:
@@ -604,6 +623,14 @@ def _addressee(doc: _Doc, cue: _Hit, hi: int, by: str | None) -> str | None:
     an unnamed "the province"/"tỉnh" right after the cue is addressed to the article's province."""
     if cue.role == "request" and doc.main_prov and doc.main_prov != by and _HOME.match(doc.text, cue.end):
         return doc.main_prov
+    head = re.match(r"\s*(?:the\s+|ngài\s+|đồng chí\s+)?", doc.text[cue.end:cue.end + 20])
+    for c in _cues("title", doc.lang):      # "đề nghị Đại sứ …", "asked the ambassador …": the person of that role
+        t = c.rx.match(doc.text, cue.end + head.end())
+        if t:
+            who = _person_by_title(doc, t.group(0), cue.start)
+            if who and who != by:
+                return who
+            break
     for m in doc.mentions:
         if cue.end <= m.start < hi and m.name != by:
             return m.name

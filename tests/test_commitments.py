@@ -570,3 +570,20 @@ def test_en_a_body_as_subject_with_the_speech_verb_after_and_bare_place_name():
             "the city stands ready to cooperate with Champasak.", head=HEAD_EN,
             persons=["Nguyen Van Phuong"], partners=["Champasak province"])
     assert f.by == ("Nguyen Van Phuong",)
+
+
+def test_role_nouns_resolve_to_the_right_person_and_addressee():
+    text = ("Tỉnh Hà Tĩnh tiếp Đại sứ Lào\nNgày 5/6, ông Võ Trọng Hải, Chủ tịch UBND tỉnh Hà Tĩnh tiếp ngài Khamphao "
+            "Ernthavanh, Đại sứ Lào tại Việt Nam. Đại sứ khẳng định sẽ tiếp tục là cầu nối giữa Hà Tĩnh và các tỉnh "
+            "của Lào. Đồng chí Chủ tịch đề nghị Đại sứ quan tâm hỗ trợ tỉnh kết nối với các địa phương của Lào.")
+    from loaders.extract import extract
+    got = [(c.kind, c.by, c.to) for c in extract("t", text).commitments]
+    assert got[0][:2] == ("promote", ("Khamphao Ernthavanh",))
+    assert got[1] == ("request", ("Võ Trọng Hải",), "Khamphao Ernthavanh")
+
+
+def test_for_her_part_she_is_the_other_participant():
+    got = _kinds("Ha Tinh receives Lao ambassador\nOn June 5, Chairman of the Ha Tinh provincial People's Committee "
+                 "Vo Trong Hai received Lao Ambassador Khamphao Ernthavanh. Hai briefed the guest on the province. "
+                 "For her part, she said the embassy will support Ha Tinh in calling for Lao investment.")
+    assert [b for _, b, _ in got] == [("Khamphao Ernthavanh",)]
