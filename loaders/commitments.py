@@ -413,7 +413,7 @@ def _kind(text: str, hits: list[_Hit], lo: int, hi: int, lang: str) -> str:
     if first.kind != "auto":
         return first.kind
     own = text[_own_clause_start(text, lo, first.start):first.start]
-    if first.role == "modal" and _any("joint", lang, own):
+    if first.role in ("modal", "pledge") and _any("joint", lang, own):    # "the two sides committed to …"
         return "cooperate"
     tail = text[first.end:hi]
     found = {}

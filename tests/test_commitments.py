@@ -587,3 +587,9 @@ def test_for_her_part_she_is_the_other_participant():
                  "Vo Trong Hai received Lao Ambassador Khamphao Ernthavanh. Hai briefed the guest on the province. "
                  "For her part, she said the embassy will support Ha Tinh in calling for Lao investment.")
     assert [b for _, b, _ in got] == [("Khamphao Ernthavanh",)]
+
+
+def test_a_pledge_of_both_sides_is_cooperation():
+    got = _kinds("Hoa Binh and World Vision\nOn May 3, the two sides also committed to implementing the regional "
+                 "programmes under the rules on foreign aid.")
+    assert [k for k, _, _ in got] == ["cooperate"]
