@@ -132,7 +132,7 @@ def _any(role: str, lang: str, s: str) -> re.Match | None:
 _AMOUNT = re.compile(
     r"(?<![\w.,])(?:(?:USD|US\$|\$|VND|€)\s?\d[\d.,]*(?:\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|million|billion|thousand|bn|m)\b)?"
     r"|\d[\d.,]*\s*(?:(?:triệu|tỷ|tỉ|nghìn|ngàn|million|billion|thousand)\s*)?"
-    r"(?:đồng|VNĐ|VND|USD|US\$|đô la Mỹ|kíp|kip|yên|yen|euro|EUR|nhân dân tệ|NDT|won|baht|riel|dong|US dollars|dollars)\b)",
+    r"(?:đồng|VNĐ|VND|USD|US\$|đô la Mỹ|kíp|kip|yên|yen|euro|EUR|nhân dân tệ|NDT|won|baht|riel|Vietnamese dong|Vietnam dong|dong|US dollars|dollars)\b)",
     re.IGNORECASE)
 
 # --------------------------------------------------------------------------- mentions
@@ -165,6 +165,9 @@ _FALLBACK_ORG = {
 }
 
 
+_EN_PLACE_WORD = re.compile(r"\s+(?:province|prefecture)$")     # lower case: "Ho Chi Minh City" keeps "City"
+
+
 def _mentions(text: str, actors: Actors | None, lang: str) -> list[_Mention]:
     found: dict[tuple[int, int], _Mention] = {}
 
@@ -183,7 +186,11 @@ def _mentions(text: str, actors: Actors | None, lang: str) -> list[_Mention]:
         for name, s, e in items:
             surface = text[s:e] if 0 <= s < e <= len(text) else name
             value = surface if cat in ("province", "partner") else name
+            if cat in ("province", "partner") and lang == "en":
+                value = _EN_PLACE_WORD.sub("", value) or value     # "Mondulkiri province" is "Mondulkiri"
             entries.append((cat, value, surface, name))
+            if cat in ("province", "partner") and lang == "en" and value != surface and len(value) >= 4:
+                entries.append((cat, value, value, name))            # the bare "Savannakhet" later on
             if cat == "person":
                 for alias in _person_aliases(name, surface, lang):
                     entries.append(("person", name, alias, name))
@@ -277,7 +284,8 @@ class _Hit:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"]|\s[-–]\s(?=\S+\s+\S)")
-_RESET = re.compile(r"(?<!\w)(?:đồng thời|while|and also|besides|meanwhile|bên cạnh đó|ngoài ra)(?!\w)", re.IGNORECASE)
+_RESET = re.compile(r"(?<!\w)(?:đồng thời|while|and also|besides|meanwhile|bên cạnh đó|ngoài ra|and(?=\s+(?:the two|both)\s))(?!\w)",
+                    re.IGNORECASE)
 
 
 def _own_clause_start(text: str, lo: int, pos: int) -> int:
@@ -295,19 +303,26 @@ def _own_clause_start(text: str, lo: int, pos: int) -> int:
     return lo
 
 
+_HOPE_AND = re.compile(r"(?:hy vọng|hi vọng|kỳ vọng|hope|hopes|hoped)\s+(?:và|and)\s*$", re.I)
+
+
 def _blocked(text: str, lo: int, pos: int, lang: str) -> bool:
     """Belief, hope or purpose words in the cue's own clause (or the clause it continues)."""
     s = _own_clause_start(text, lo, pos)
     window = text[s:pos]
     # a clause that starts right at the cue (no subject) continues the clause before it
     if not window.strip(" ,") and s > lo:
-        s2 = _own_clause_start(text, lo, s - 1)
-        window = text[s2:pos]
-    r = None
-    for r in _RESET.finditer(window):
-        pass
+        s = _own_clause_start(text, lo, s - 1)
+        window = text[s:pos]
+    r = prev = None
+    for r in _RESET.finditer(text, s, min(pos + 16, len(text))):   # the reset's lookahead may reach the cue
+        if r.start() >= pos:
+            r = prev
+            break
+        prev = r
     if r:
-        window = window[r.end():]
+        window = text[r.end():pos]
+    window = _HOPE_AND.sub("", window)   # "bày tỏ hy vọng và mong muốn": the same wish, not a belief about effects
     return _any("block", lang, window) is not None
 
 
@@ -321,7 +336,7 @@ def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention]) 
         for cue in _cues(role, lang):
             for m in cue.rx.finditer(seg):
                 s, e = lo + m.start(), lo + m.end()
-                if _accept(text, lo, hi, s, e, role, lang, mentions):
+                if _accept(text, lo, hi, s, e, role, cue.kind, lang, mentions):
                     hits.append(_Hit(role, cue.kind, s, e))
     hits.sort(key=lambda h: (h.start, -h.end))
     # drop hits nested in an earlier, longer hit of another cue
@@ -333,15 +348,22 @@ def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention]) 
     return out
 
 
-def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, lang: str, mentions: list[_Mention]) -> bool:
+_AID_NEAR = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:scholarships?|aid|relief|medical supplies|equipment|vaccines?|houses|"
+                       r"classrooms?|food|rice)\b", re.I)
+
+
+def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, kind: str, lang: str,
+            mentions: list[_Mention]) -> bool:
     if role == "sign" or role == "receive":
         return True
     if role in ("donate", "donate_amount"):
         rest = text[e:hi]
         if role == "donate_amount" or lang == "en" and not _any("aid", lang, rest):
-            if not _AMOUNT.search(rest[:160]):
+            # English "has provided ten scholarships": aid goods right after the verb stand for an amount
+            if not _AMOUNT.search(rest[:160]) and not (lang == "en" and _AID_NEAR.match(rest)):
                 return False
-        elif not (_AMOUNT.search(rest[:160]) or _any("aid", lang, rest[:120])):
+        elif not (_AMOUNT.search(rest[:160]) or _any("aid", lang, rest[:120])
+                  or _any("aid", lang, text[max(lo, s - 40):s])):     # "công trình do tỉnh xây tặng …"
             return False
         sv = _any("souvenir", lang, rest[:60])
         if sv and not _AMOUNT.search(rest[:sv.start() + 1]):
@@ -355,7 +377,7 @@ def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, lang: str, m
         after = text[e:hi]
         if any(c.rx.match(after) for c in _cues("blockafter", lang)):
             return False
-        if lang == "vi":
+        if lang == "vi" and kind != "cooperate":     # a wish to cooperate needs no addressee
             if not (any(c.rx.match(after) for c in _cues("addressee", lang)) or any(e <= m.start < e + 40 for m in mentions)):
                 return False
         if any(c.rx.search(after) for c in _cues("internal", lang)):
@@ -366,8 +388,9 @@ def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, lang: str, m
 
 def _animate(text: str, lo: int, pos: int, lang: str, mentions: list[_Mention]) -> bool:
     s = _own_clause_start(text, lo, pos)
-    if not text[s:pos].strip(" ,"):
-        s = lo                      # "X cho biết, sẽ ..." / "..., will": look at the whole sentence so far
+    own = text[s:pos]
+    if not _REPORTED[lang].sub("", own[_CONNECTOR.match(own).end():]).strip(" ,"):
+        s = lo                      # "X cho biết, sẽ ..." / "…, đồng thời cho biết sẽ …": the whole sentence so far
     window = text[s:pos]
     if any(s <= m.start < pos for m in mentions):
         return True
@@ -390,7 +413,7 @@ def _kind(text: str, hits: list[_Hit], lo: int, hi: int, lang: str) -> str:
     if first.kind != "auto":
         return first.kind
     own = text[_own_clause_start(text, lo, first.start):first.start]
-    if first.role == "modal" and _any("joint", lang, own):
+    if first.role in ("modal", "pledge") and _any("joint", lang, own):    # "the two sides committed to …"
         return "cooperate"
     tail = text[first.end:hi]
     found = {}
@@ -423,6 +446,10 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_BEFORE_OBJECT = re.compile(r"(?<!\w)(?:tiếp|gặp|gặp gỡ|đón|đón tiếp|cảm ơn|hội đàm với|làm việc với|với|received|receives|met|"
+                            r"meets|welcomed|hosted|thanked|visited|with)(?!\w)", re.I)
+
+
 def _title_of(doc: "_Doc", m: _Mention) -> str:
     """Office words around a person mention: before it back to ``;``/``.``/the previous
     person, and after it up to ``;``/``.``/the next person ("Lưu Xuân Vĩnh, Chủ tịch UBND tỉnh;")."""
@@ -436,6 +463,11 @@ def _title_of(doc: "_Doc", m: _Mention) -> str:
     stop = min([i for i in (post.find(";"), post.find("."), post.find("\n")) if i >= 0], default=len(post))
     post = post[:stop] if post[:1] in (",", " ", "-", "–", "(") and post.lstrip()[:1] in (",", "-", "–", "(") else ""
     pre = pre[cut + 1:]
+    verb = None
+    for verb in _BEFORE_OBJECT.finditer(pre):
+        pass
+    if verb:                    # "Chủ tịch X tiếp ngài Y": Y's title is not the words before "tiếp"
+        pre = pre[verb.end():]
     if post.strip(" ,-–("):     # "…, Phó Chủ tịch UBND tỉnh và ông B, Giám đốc Sở": B's title is the one after him
         join = max(pre.rfind(","), pre.rfind(" và "), pre.rfind(" and "))
         pre = pre[join + 1:]
@@ -460,6 +492,10 @@ def _person_by_title(doc: _Doc, title: str, pos: int) -> str | None:
     return best
 
 
+_TURN = re.compile(r"\W*(?:for (?:his|her|their|its) part|in (?:his|her|their) turn|in turn|in response|"
+                   r"về phần mình|đáp lại|đáp từ)\b", re.I)
+
+
 def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = None) -> str | None:
     """Who makes the commitment: the speaker of its sentence. ``speaker`` is the maker of the
     paragraph's previous commitment, who keeps the word in a sentence with no subject of its own
@@ -470,8 +506,21 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
     before = [m for m in doc.mentions if sent_lo <= m.start and m.end <= pos]
     own = text[own_s:pos]
     # joint subjects and agreements: the Vietnamese signatory / main actor, by convention
-    if cue.role == "agree" or (_any("joint", lang, own) and not any(m.start >= own_s for m in before)):
-        return doc.sign_by or doc.main_vn
+    joint = _any("joint", lang, own) or (_subjectless(own, lang) and _any("joint", lang, text[sent_lo:pos]))
+    if cue.role == "agree":
+        # "Secretary A and the ambassador agreed": the first person of the subject speaks for the agreement
+        subj = [m for m in before if m.cat == "person" and m.start >= own_s and not _any("joint", lang, text[own_s:m.start])]
+        if subj and not _any("object_before", lang, " ".join(text[own_s:subj[0].start].split()[-4:])):
+            return subj[0].name
+        return doc.sign_by or doc.main_prov or doc.main_vn
+    if joint and not any(m.start >= own_s for m in before):
+        return doc.sign_by or doc.main_prov or doc.main_vn
+    # a reported clause with a body or place as its subject ("said that, …, the province is ready to …")
+    subj = [m for m in before if m.start >= own_s]
+    if subj and subj[0].cat in ("organization", "province", "partner") and all(m.cat != "person" for m in subj) \
+            and len(text[own_s:subj[0].start].split()) <= 2 and (_REPORTED[lang].search(text, sent_lo, own_s)
+                                                                  or _SAID_AFTER[lang].search(text[pos:pos + 400])):
+        return subj[0].name
     if cue.role == "pledge":
         of = re.match(r"\s*(?:mạnh mẽ\s+|rõ ràng\s+)?(?:của|of)\s+", text[cue.end:cue.end + 30])
         if of:
@@ -492,10 +541,18 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
         who = _person_by_title(doc, t.group(0), pos)
         if who:
             return who
-    if _any("pronoun", lang, own) and not any(m.start >= own_s for m in before):
+    pm = _any("pronoun", lang, own)
+    if pm and not any(m.start >= own_s and not own_s + pm.start() <= m.start < own_s + pm.end() for m in before):
+        # ("The Nam Dinh leader": the place inside the role noun is no subject of its own)
         # "He"/"ông": the subject of the sentence before (its first person), else the last speaker
         prior = [m for m in doc.mentions if m.cat == "person" and doc.prev_lo <= m.start < sent_lo]
         subjects = [m for m in prior if not _any("object_before", lang, " ".join(text[doc.prev_lo:m.start].split()[-4:]))]
+        if _TURN.match(text, sent_lo):
+            # "For her part, she …" / "Về phần mình, ông …": the other one speaks now, not the last subject
+            last = (subjects or prior or [None])[0]
+            other = [m for m in doc.mentions if m.cat == "person" and m.end <= sent_lo and last and m.name != last.name]
+            if other:
+                return other[-1].name
         if subjects or prior:
             return (subjects or prior)[0].name
         if doc.last_person:
@@ -503,6 +560,11 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
         prev = [m for m in doc.mentions if m.cat == "person" and m.end <= pos]
         if prev:
             return prev[-1].name
+        if pm.group(0).lower() not in ("he", "she", "ông", "bà", "anh", "chị"):
+            # a role noun in a lead that names nobody yet ("The Lai Chau leader urged …"): the first person named after
+            nxt = [m for m in doc.mentions if m.cat == "person" and m.start >= pos]
+            if nxt:
+                return nxt[0].name
     if lang == "vi" and re.search(r"(?<!\w)(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân) tỉnh(?!\s+[A-ZĐÀ-Ỹ])", own) and doc.main_prov:
         return f"UBND tỉnh {doc.main_prov}"
     others = [m for m in before if m.cat in ("organization", "province", "partner")]
@@ -535,6 +597,11 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
     return doc.main_vn
 
 
+_REPORTED = {"vi": re.compile(r"(?<!\w)(?:cho biết|khẳng định|nhấn mạnh|thông tin|bày tỏ|nói)(?!\w)"),
+             "en": re.compile(r"\b(?:said|says|stated|affirmed|noted|stressed|added|told|assured)\b")}
+_SAID_AFTER = {"vi": re.compile(r"^[^.;]*,\s*(?:ông|bà|ngài|đồng chí)\s[^,;.]{0,40}?(?:nói|cho biết|khẳng định|nhấn mạnh)\s*[.;]?\s*$", re.M),
+               "en": re.compile(r"^[^.;]*,\s*(?:he|she|[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}) (?:said|stressed|added|noted|affirmed|stated)\s*\.",
+                                re.M)}
 _CONNECTOR = re.compile(r"^[\W\d_]*(?:(?:cùng với đó|đồng thời|ngoài ra|bên cạnh đó|mặt khác|trong đó|đặc biệt|cũng|"
                         r"also|in addition|besides|furthermore|moreover|meanwhile|and)[\W\d_]*)*", re.I)
 
@@ -556,6 +623,14 @@ def _addressee(doc: _Doc, cue: _Hit, hi: int, by: str | None) -> str | None:
     an unnamed "the province"/"tỉnh" right after the cue is addressed to the article's province."""
     if cue.role == "request" and doc.main_prov and doc.main_prov != by and _HOME.match(doc.text, cue.end):
         return doc.main_prov
+    head = re.match(r"\s*(?:the\s+|ngài\s+|đồng chí\s+)?", doc.text[cue.end:cue.end + 20])
+    for c in _cues("title", doc.lang):      # "đề nghị Đại sứ …", "asked the ambassador …": the person of that role
+        t = c.rx.match(doc.text, cue.end + head.end())
+        if t:
+            who = _person_by_title(doc, t.group(0), cue.start)
+            if who and who != by:
+                return who
+            break
     for m in doc.mentions:
         if cue.end <= m.start < hi and m.name != by:
             return m.name

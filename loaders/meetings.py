@@ -80,9 +80,15 @@ class _Episode:
     first: bool               # the lead's episode
 
 
+def _told(sentences: list[Sentence] | tuple[Sentence, ...]) -> list[Sentence]:
+    """Sentences that tell something: prose and headlines, not page furniture ("Link", "« Quay lại",
+    "Useful information"), which would otherwise fill the lead of a page that opens with a menu."""
+    return [s for s in sentences if s.prose or len(s.text.split()) >= 4]
+
+
 def find_meeting_cue(sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[Sentence | None, str | None]:
     """The first lead sentence (headline included) that reports a meeting, and its verb."""
-    for s in sentences[:LEAD_SENTENCES + 1]:
+    for s in _told(sentences)[:LEAD_SENTENCES + 1]:
         m = _cue_re().search(s.text)
         if m:
             return s, m.group().lower()
@@ -97,7 +103,7 @@ def _episodes(td: TextDoc) -> list[_Episode]:
         return []
     episode, other, not_meeting = _role("episode", td.lang), _role("other_event", td.lang), _role("not_meeting", td.lang)
     # the headline only announces the lead: the lead's own sentence with the verb anchors the first episode
-    anchor = next((s for s in sentences[:LEAD_SENTENCES + 1] if s.prose and _cue_re().search(s.text)), cue)
+    anchor = next((s for s in _told(sentences)[:LEAD_SENTENCES + 1] if s.prose and _cue_re().search(s.text)), cue)
     out: list[_Episode] = []
     start, cur_cue, cur_verb, first = 0, cue, verb, True
     for s in sentences:
@@ -155,18 +161,33 @@ def _marked(td: TextDoc, sentences: list[Sentence], mentions: list[tuple[int, in
                 for ms, _, p in mentions:
                     if m.end() <= ms < end:
                         out.setdefault(p.name, role)
+        prev_lead_end = None
         for m in _role("guest_lead", td.lang).finditer(text, s.start, s.end):
             if td.lang == "en":
                 end = _clause_end(text, m.end(), s.end)
                 comma = text.find(",", m.end(), end)
                 end = comma if comma >= 0 and any(m.end() <= ms < comma for ms, _, _ in mentions) else end
                 inside = [p for ms, _, p in mentions if m.end() <= ms < end]
+                lead_start = m.start()
             else:
                 do = text.rfind(" do ", s.start, m.start())
                 inside = [p for ms, _, p in mentions if do >= 0 and do < ms < m.start()]
+                lead_start = do if do >= 0 else m.start()
+            # two led delegations with the meeting verb between them ("Đoàn X do A dẫn đầu hội đàm với
+            # Đoàn Y do B dẫn đầu"): the second is the other side, whatever the persons' sides say
+            role = "guest"
+            if prev_lead_end is not None and _cue_re().search(text, prev_lead_end, lead_start):
+                role = "host"
+            prev_lead_end = m.end()
             for p in inside:
-                out[p.name] = "guest"
+                out[p.name] = role
     return out
+
+
+def _is_local(offices: tuple[str, ...]) -> bool:
+    """An office of a province or city: a provincial official present at a delegation's meeting abroad
+    sides with the delegation's provincial leader, not with the host (a mission abroad, a foreign body)."""
+    return bool(_role("local", "vi").search(" ".join(offices)))
 
 
 def _is_central(offices: tuple[str, ...]) -> bool:
@@ -177,8 +198,8 @@ def _is_central(offices: tuple[str, ...]) -> bool:
 def sides(persons: list[PersonFact], lead_end: int = 10**9, marked: dict[str, str] | None = None
           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(one side, the other). Words around the names decide first; each unmarked person joins the
-    marked group whose members share the person's side (then central or local office, then
-    the larger group) most often. Without such words: foreign and
+    marked group whose members share the person's side (then central office, then local office,
+    then the larger group) most often. Without such words: foreign and
     Vietnamese, or a central delegation and the province's leaders, who must both show in the lead
     (officials quoted further down an article about a conference did not meet each other)."""
     marked = marked or {}
@@ -189,11 +210,13 @@ def sides(persons: list[PersonFact], lead_end: int = 10**9, marked: dict[str, st
         for p in persons:
             if p.name in marked:
                 continue
-            central = _is_central(p.offices)
+            central, local = _is_central(p.offices), _is_local(p.offices)
             in_g = [sum(q.side == p.side for q in guests) / len(guests),
-                    sum(_is_central(q.offices) == central for q in guests) / len(guests), len(guests)]
+                    sum(_is_central(q.offices) == central for q in guests) / len(guests),
+                    sum(_is_local(q.offices) == local for q in guests) / len(guests), len(guests)]
             in_h = [sum(q.side == p.side for q in hosts) / len(hosts),
-                    sum(_is_central(q.offices) == central for q in hosts) / len(hosts), len(hosts)]
+                    sum(_is_central(q.offices) == central for q in hosts) / len(hosts),
+                    sum(_is_local(q.offices) == local for q in hosts) / len(hosts), len(hosts)]
             if in_g != in_h:
                 (g if in_g > in_h else h).append(p.name)
         return tuple(g), tuple(h)
@@ -266,7 +289,7 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
     mentions = _mentions(td, persons)
     asides = _asides(td)
     places = _places(td, provinces, partners)
-    lead = td.sentences[:LEAD_SENTENCES + 2]
+    lead = _told(td.sentences)[:LEAD_SENTENCES + 2]
     lead_end = lead[-1].end if lead else 0
     out: list[MeetingFact] = []
     first_meeting: MeetingFact | None = None

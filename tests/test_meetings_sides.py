@@ -192,3 +192,93 @@ def test_english_at_a_meeting_but_not_a_meeting_of():
     ex = extract("t", "Conference opens\nMinister Bui Thanh Son spoke at a meeting of ASEAN foreign ministers on May 3. "
                       "Minister Marty Natalegawa also spoke.")
     assert pairs(ex) == set()
+
+
+# ---------------------------------------------------------------- round 2: classes seen on unseen articles
+
+def test_speaker_at_the_session_with_the_visiting_delegation_is_the_host_en():
+    text = ("Korean delegation visits Bac Ninh\nA delegation of Gyeonggi province led by its Vice Governor "
+            "Kim Dong Yeon paid a working visit to Bac Ninh on April 12. Speaking at a working session with the "
+            "visiting delegation, Secretary of the provincial Party Committee Nguyen Anh Tuan said the province "
+            "welcomed investors.")
+    assert pairs(extract("t", text)) == {frozenset({"Kim Dong Yeon", "Nguyen Anh Tuan"})}
+
+
+def test_speaker_at_the_session_with_the_delegation_is_the_host_vi():
+    text = ("Đoàn tỉnh Chungcheong thăm Hà Nam\nNgày 12/4, đoàn tỉnh Chungcheong do ông Park Sung Min, Phó Tỉnh "
+            "trưởng làm trưởng đoàn đã đến thăm và làm việc tại tỉnh Hà Nam. Phát biểu tại buổi làm việc với đoàn, "
+            "ông Trương Quốc Huy, Chủ tịch UBND tỉnh Hà Nam cho biết tỉnh luôn chào đón nhà đầu tư.")
+    assert pairs(extract("t", text)) == {frozenset({"Park Sung Min", "Trương Quốc Huy"})}
+
+
+def test_a_person_recalled_from_a_past_visit_is_no_side():
+    text = ("Tỉnh Tây Ninh tiếp đoàn Svay Rieng\nNgày 5/6, Bí thư Tỉnh ủy Tây Ninh Nguyễn Thành Tâm tiếp đoàn tỉnh "
+            "Svay Rieng do ông Men Vibol, Tỉnh trưởng tỉnh Svay Rieng dẫn đầu. Đồng chí Nguyễn Thành Tâm nhắc lại "
+            "sự kiện tháng 3/2015 Thủ tướng Campuchia Hun Sen sang thăm tỉnh.")
+    assert pairs(extract("t", text)) == {frozenset({"Nguyễn Thành Tâm", "Men Vibol"})}
+    text_en = ("Tay Ninh hosts Svay Rieng delegation\nOn June 5, Secretary of the Tay Ninh provincial Party Committee "
+               "Nguyen Thanh Tam received a delegation of Svay Rieng province led by Governor Men Vibol. Tam recalled "
+               "the visit of Cambodian Prime Minister Hun Sen to the province in 2015.")
+    assert pairs(extract("t", text_en)) == {frozenset({"Nguyen Thanh Tam", "Men Vibol"})}
+
+
+def test_sides_told_in_separate_sentences_and_two_led_delegations():
+    text = ("Ha Giang and Yunnan review cooperation\nLeaders of Ha Giang province and China's Yunnan province reviewed "
+            "their cooperation at a meeting in Kunming on March 9. During the meeting, held during the visit of Vice "
+            "Governor of Yunnan Li Wei, both sides agreed to open more border gates. Nguyen Van Son, Secretary of the "
+            "Ha Giang provincial Party Committee, for his part, valued the support of Yunnan.")
+    assert pairs(extract("t", text)) == {frozenset({"Nguyen Van Son", "Li Wei"})}
+    text = ("Đoàn tỉnh Điện Biên thăm Phongsaly\nNgày 5/6, Đoàn đại biểu tỉnh Điện Biên do bà Lò Thị Mai, Giám đốc "
+            "Sở Ngoại vụ làm Trưởng đoàn đã tiến hành hội đàm với Đoàn đại biểu tỉnh Phongsaly do ông Khamla Vongsa, "
+            "Chủ nhiệm Văn phòng tỉnh Phongsaly làm Trưởng đoàn.")
+    assert pairs(extract("t", text)) == {frozenset({"Lò Thị Mai", "Khamla Vongsa"})}
+
+
+def test_the_one_glad_to_welcome_the_delegation_is_the_host_and_provincial_officials_join_their_leader():
+    text = ("Đoàn tỉnh Nghệ An thăm Tổng Lãnh sự quán tại Pakse\nNgày 3/11, đoàn đại biểu tỉnh Nghệ An do ông Hoàng "
+            "Nghĩa Hiếu, Phó Chủ tịch UBND tỉnh làm trưởng đoàn đã đến chào xã giao Tổng Lãnh sự quán Việt Nam tại "
+            "Pakse. Dự buổi gặp có ông Phan Đức Đồng, Giám đốc Sở Công Thương tỉnh. Vui mừng được đón đoàn sang thăm, "
+            "ông Lê Minh Trí, Tổng Lãnh sự Việt Nam tại Pakse thông tin về tình hình cộng đồng người Việt.")
+    got = pairs(extract("t", text))
+    assert frozenset({"Hoàng Nghĩa Hiếu", "Lê Minh Trí"}) in got
+    assert frozenset({"Hoàng Nghĩa Hiếu", "Phan Đức Đồng"}) not in got
+
+
+def test_welcoming_the_delegation_marks_the_host_en():
+    text = ("Gyeonggi delegation visits Hai Duong\nA delegation of Gyeonggi province led by Vice Governor Kim Dong "
+            "Yeon paid a working visit to Hai Duong on April 12. Welcoming the delegation, Chairman of the provincial "
+            "People's Committee Tran Duc Thang introduced the province's strengths.")
+    assert pairs(extract("t", text)) == {frozenset({"Kim Dong Yeon", "Tran Duc Thang"})}
+
+
+def test_page_furniture_before_the_headline_does_not_push_the_meeting_out_of_the_lead():
+    text = ("Link\n\nUseful information\n\nForeign News\n\n« Back\n\nFrench Consul General says goodbye to the city\n\n"
+            "Secretary of the Municipal Party Committee Le Van Hieu on 4th May received outgoing French Consul "
+            "General Anne Moreau, who came to say goodbye to the city leaders.\n")
+    assert pairs(extract("t", text)) == {frozenset({"Le Van Hieu", "Anne Moreau"})}
+
+
+def test_a_person_of_earlier_visits_is_no_side():
+    text = ("Hau Giang receives French envoy\nOn May 4, Chairman of the Hau Giang provincial People's Committee "
+            "Dong Van Thanh received French Consul General Anne Moreau. She said ties were strengthened by the two "
+            "most recent visits by President Emmanuel Macron.")
+    assert pairs(extract("t", text)) == {frozenset({"Dong Van Thanh", "Anne Moreau"})}
+
+
+def test_founders_monuments_and_events_back_then_are_no_sides():
+    text = ("Chủ tịch UBND tỉnh Cao Bằng tiếp Đại sứ Lào\nNgày 5/3, Chủ tịch UBND tỉnh Cao Bằng Lê Hải Hòa tiếp ngài "
+            "Khamphao Ernthavanh, Đại sứ Lào tại Việt Nam. Ông Lê Hải Hòa khẳng định quan hệ hữu nghị do Chủ tịch "
+            "Hồ Chí Minh và Chủ tịch Kaysone Phomvihane dày công vun đắp. Tỉnh từng đón Thủ tướng Lào Sonexay "
+            "Siphandone hồi tháng 5/2023.")
+    assert pairs(extract("t", text)) == {frozenset({"Lê Hải Hòa", "Khamphao Ernthavanh"})}
+    text = ("Quang Tri delegation in Savannakhet\nOn May 2, Secretary of the Quang Tri provincial Party Committee "
+            "Le Quang Tung held talks with Governor Santiphab Phomvihane. The delegation laid flowers at the monument "
+            "to President Souphanouvong, whose friendship with Vietnam was founded and nurtured back in 1945.")
+    assert pairs(extract("t", text)) == {frozenset({"Le Quang Tung", "Santiphab Phomvihane"})}
+
+
+def test_two_led_delegations_with_the_meeting_verb_between_are_two_sides_even_of_one_country():
+    text = ("Tỉnh Lào Cai làm việc với tỉnh Hà Giang\nNgày 5/6, Đoàn công tác tỉnh Lào Cai do ông Trịnh Xuân Hòa, "
+            "Phó Chủ tịch UBND tỉnh dẫn đầu đã làm việc với Đoàn công tác tỉnh Hà Giang do ông Hoàng Gia Long, "
+            "Phó Chủ tịch UBND tỉnh dẫn đầu.")
+    assert pairs(extract("t", text)) == {frozenset({"Trịnh Xuân Hòa", "Hoàng Gia Long"})}
