@@ -214,7 +214,7 @@ def _person_aliases(name: str, surface: str, lang: str) -> list[str]:
     return [f"{h} {toks[-1]}" for h in ("ông", "bà", "Ông", "Bà", "đồng chí", "Đồng chí")]
 
 
-_SURNAMES = frozenset(column("surnames.tsv", "surname"))
+_SURNAMES = frozenset(column("surnames.tsv", "surname", kind="surname"))   # family names only
 _NOT_NAME = frozenset(column("institution_heads.tsv", "word"))
 
 

@@ -247,7 +247,12 @@ def _places(td: TextDoc, provinces: list[ProvinceFact], partners: list[PartnerFa
     """Every body occurrence of every province and foreign place (the place finders may give one
     span per name), as (start, end, venue), longest first where two start together."""
     named = {p.span.text: Venue(p.name, "province") for p in provinces}
-    named.update({p.span.text: Venue(_venue_name(p), p.kind) for p in partners if p.kind in ("country", "foreign_locality")})
+    places = {p.span.text: Venue(_venue_name(p), p.kind) for p in partners if p.kind in ("country", "foreign_locality")}
+    for surface in list(places):            # a body named for a place ("chính quyền tỉnh X") sits in that place
+        inner = max((o for o in places if o != surface and surface.endswith(" " + o)), key=len, default=None)
+        if inner is not None:
+            places[surface] = places[inner]
+    named.update(places)
     out = [(s, e, v) for surface, v in named.items() for s, e in occurrences(td.text, surface, letters_only=True)
            if td.is_body(s)]
     return sorted(out, key=lambda x: (x[0], -x[1]))
