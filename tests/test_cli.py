@@ -118,7 +118,7 @@ def test_query_run_out_file_and_csv_header_when_empty(cli, workbench, tmp_path):
     proc = cli("query", "run", "who_met", "-p", f"person={workbench.TAM}", "--out", str(out))
     assert proc.returncode == 0 and "wrote 2 rows" in proc.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "person,name,date,place,doc,offices,quote" and len(lines) == 3
+    assert lines[0] == "person,name,date,date_basis,place,doc,offices,quote" and len(lines) == 3
     out = tmp_path / "who.json"
     cli("query", "run", "who_met", "-p", f"person={workbench.TAM}", "--format", "json", "--out", str(out), check=True)
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 2
