@@ -474,22 +474,22 @@ def _compare(doc: Context, node: Context) -> tuple[list[str], list[str], list[st
     if doc.sectors and node.sectors and not shared_sectors and not shared_offices and not (doc.general or node.general):
         what = (f"offices {'/'.join(sorted(doc.offices))} vs {'/'.join(sorted(node.offices))} in other lines of "
                 f"work ({'/'.join(sorted(doc.sectors))} vs {'/'.join(sorted(node.sectors))})")
-        gaps = [g for a in doc.dates for b in node.dates if (g := _days(a, b)) is not None]
-        if not gaps:
-            conflicts.append(f"{what}, undated")
-        elif min(gaps) <= SAME_PERIOD_DAYS:
-            conflicts.append(f"{what} within {min(gaps)} days")
-        else:
-            notes.append(f"changed line of work? {what}, {min(gaps)} days apart")
+        _apart(doc, node, what, "changed line of work?", conflicts, notes)
         return conflicts, agreements, notes
     if doc.provinces and node.provinces and not related and not shared_offices:
         what = (f"offices {'/'.join(sorted(doc.offices)) or '?'} vs {'/'.join(sorted(node.offices)) or '?'} in "
                 f"provinces {'/'.join(sorted(doc.provinces))} vs {'/'.join(sorted(node.provinces))}")
-        gaps = [g for a in doc.dates for b in node.dates if (g := _days(a, b)) is not None]
-        if not gaps:
-            conflicts.append(f"{what}, undated")
-        elif min(gaps) <= SAME_PERIOD_DAYS:
-            conflicts.append(f"{what} within {min(gaps)} days")
-        else:
-            notes.append(f"moved post? {what}, {min(gaps)} days apart")
+        _apart(doc, node, what, "moved post?", conflicts, notes)
     return conflicts, agreements, notes
+
+
+def _apart(doc: "Context", node: "Context", what: str, question: str, conflicts: list[str], notes: list[str]) -> None:
+    """Offices that cannot be one career at once: a conflict when undated or within ``SAME_PERIOD_DAYS``,
+    else a note asking whether the person moved (an uncertain merge, listed by ``dipkg review``)."""
+    gaps = [g for a in doc.dates for b in node.dates if (g := _days(a, b)) is not None]
+    if not gaps:
+        conflicts.append(f"{what}, undated")
+    elif min(gaps) <= SAME_PERIOD_DAYS:
+        conflicts.append(f"{what} within {min(gaps)} days")
+    else:
+        notes.append(f"{question} {what}, {min(gaps)} days apart")
