@@ -77,7 +77,7 @@ def guarded(pattern: str, flags: int = 0) -> str:
 
 
 def _has_own_skip(pattern: str, flags: int) -> bool:
-    """``re`` already skips fast: an anchored pattern ("^…" tries one place), or a case-sensitive one
+    """``re`` already skips fast: an anchored pattern ("^…" tries one place; ``\\b`` is no anchor), or a case-sensitive one
     that starts with a literal or a class (``re`` scans for its first character itself). A guard there
     costs time: measured 0.001 → 0.016 CPU-s on the anchored meeting "episode" patterns."""
     from re import _constants as c, _parser as sre_parse
@@ -85,8 +85,9 @@ def _has_own_skip(pattern: str, flags: int) -> bool:
     data = sre_parse.parse(pattern, flags).data
     if not data:
         return True
-    op = data[0][0]
-    return op is c.AT or (not flags & re.IGNORECASE and op in (c.LITERAL, c.IN, c.BRANCH))
+    op, av = data[0]
+    anchored = op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING, c.AT_BEGINNING_LINE)
+    return anchored or (not flags & re.IGNORECASE and op in (c.LITERAL, c.IN, c.BRANCH))
 
 
 class _Unbounded(Exception):

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, NamedTuple
 
-from loaders.patterns import literal_trie
+from loaders.patterns import guarded, literal_trie
 from loaders.tables import column, read_table
 from ontology.facts import PersonFact, Span
 from ontology.identity import fold
@@ -97,7 +97,7 @@ def _lexicon():
     surnames |= set(column("surnames.tsv", "surname", kind="first"))
     surnames |= {fold(s).title() for s in surnames}
     honor = sorted(column("honorifics.tsv", "word"), key=len, reverse=True)
-    head_re = re.compile(r"\b" + literal_trie((h[0] for h in heads), ignore_case=True) + r"\b", re.I)  # \b: fast
+    head_re = re.compile(guarded(r"\b" + literal_trie((h[0] for h in heads), ignore_case=True) + r"\b", re.I), re.I)
     honor_re = re.compile(r"(?:^|(?<=[\s(\[“\"'‘:;,]))(?:" + "|".join(re.escape(h) for h in honor) + r")\s+$", re.I)
     side = {h[0].lower(): h[2] for h in heads}
     return head_re, honor_re, lower, locality, org, surnames, side
@@ -882,14 +882,15 @@ def _historical_figures() -> frozenset[str]:
 def _honorific_re() -> re.Pattern:
     """A word of address or rank and the space after it ("ông ", "Mr. "): data/honorifics.tsv."""
     words = column("honorifics.tsv", "word")
-    return re.compile(r"(?:^|(?<=[\s(\[“\"'‘:;,]))" + literal_trie(words, ignore_case=True) + r"[ \t\u00a0]+", re.I)
+    return re.compile(guarded(r"(?:^|(?<=[\s(\[“\"'‘:;,]))" + literal_trie(words, ignore_case=True) + r"[ \t\u00a0]+",
+                              re.I), re.I)
 
 
 @lru_cache(maxsize=1)
 def _list_cue_re() -> re.Pattern:
     """Words after which a list of people comes: data/name_list_cues.tsv."""
     cues = column("name_list_cues.tsv", "cue")
-    return re.compile(r"\b" + literal_trie(cues, ignore_case=True) + r"\b\s*:?", re.I)   # \b: 8x faster than lookarounds
+    return re.compile(guarded(r"\b" + literal_trie(cues, ignore_case=True) + r"\b\s*:?", re.I), re.I)   # \b: 8x faster than lookarounds
 
 
 @lru_cache(maxsize=1)
