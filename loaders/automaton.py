@@ -20,9 +20,12 @@ import re
 from dataclasses import dataclass
 from typing import Generic, Iterable, TypeVar
 
+from loaders.patterns import literal_trie
+
 V = TypeVar("V")
 
 _TOKEN = re.compile(r"[^\W_]+|[^\s\-–—‐]")          # a word, or one mark that is not a separator
+_WORD_RUN = re.compile(r"[^\W_]+")
 _SEPARATOR = re.compile(r"[ \t\u00a0]*(?:[-–—‐][ \t\u00a0]*)?")
 
 
@@ -51,10 +54,19 @@ class Automaton(Generic[V]):
             if len(toks) > self._longest.get(toks[0], 0):
                 self._longest[toks[0]] = len(toks)
 
-        # a name can only start at a word whose first letter starts some name: one regex finds those words
-        initials = sorted({t[0] for t in self._longest})
-        self._starts = re.compile(r"(?<![^\W_])[" + "".join(re.escape(c) for c in initials) + r"][^\W_]*"
-                                  if initials else r"(?!)")
+        # a name can only start at a word that is some name's first token: one regex finds those words.
+        # Why a trie of the first tokens, not "[initials][^\W_]*": re scans for the trie's first letters
+        # itself and stops only at candidate words, not at every word (scan: see bench/RESULTS.md).
+        # It needs first tokens that are whole words; a mark as a first token keeps the general regex.
+        firsts = list(self._longest)
+        if firsts and all(_WORD_RUN.fullmatch(t) for t in firsts):
+            self._starts = re.compile(literal_trie(firsts) + r"(?![^\W_])")
+            self._check_before = True
+        else:
+            initials = sorted({t[0] for t in firsts})
+            self._starts = re.compile(r"(?<![^\W_])[" + "".join(re.escape(c) for c in initials) + r"][^\W_]*"
+                                      if initials else r"(?!)")
+            self._check_before = False
 
     def __len__(self) -> int:
         return len(self._names)
@@ -63,9 +75,13 @@ class Automaton(Generic[V]):
         hits: list[Hit[V]] = []
         names, longest = self._names, self._longest
         done = 0                                           # names do not overlap: the scan resumes here
+        check_before = self._check_before
         for m in self._starts.finditer(text):
+            s = m.start()
+            if s < done or (check_before and s and _is_word_char(text[s - 1])):
+                continue                                   # inside a name already found, or inside a word
             most = longest.get(m.group())
-            if most is None or m.start() < done:
+            if most is None:
                 continue
             # the tokens that follow without a line break or a foreign mark between them
             found = [(m.start(), m.end(), m.group())]
@@ -83,6 +99,10 @@ class Automaton(Generic[V]):
                     done = found[k - 1][1]
                     break
         return hits
+
+
+def _is_word_char(c: str) -> bool:          # what ``[^\W_]`` matches
+    return c.isalnum()
 
 
 def _joined(text: str, end: int, start: int) -> bool:

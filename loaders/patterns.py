@@ -42,3 +42,99 @@ def literal_trie(words: Iterable[str], ignore_case: bool = False) -> str:
     ``re.I`` the words are lower-cased first: "Phó" and "phó chủ tịch" must share one branch, or the
     branch tried first could end a match before the longer word in the other is tried."""
     return trie_pattern([re.escape(c) for c in w] for w in {(w.lower() if ignore_case else w) for w in words if w})
+
+
+# --------------------------------------------------------------------------- first characters
+_RANGE_LIMIT = 512          # a wider range in a pattern's first position: no guard (the set would not help)
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every character a match of ``pattern`` can start with, or None when that cannot be bounded (a
+    class like ``\\w``, a negated class, ``.``, a backreference, or a pattern that can match the empty
+    string). Zero-width assertions are skipped: they constrain, they do not consume."""
+    from re import _parser as sre_parse
+
+    try:
+        chars, nullable = _first(sre_parse.parse(pattern, flags))
+    except _Unbounded:
+        return None
+    return None if nullable else frozenset(chars)
+
+
+def guarded(pattern: str, flags: int = 0) -> str:
+    """``pattern`` behind a lookahead on its first characters: the same matches, found sooner.
+
+    Why: ``re`` tries every alternative of a long union at every position; a union whose members all
+    start with a lookbehind cannot use ``re``'s own first-character skip, so a class check up front
+    rejects most positions in one step. Measured on the commitment cue unions (300 generated
+    articles, 6,932 sentence parts, CPU time): see bench/RESULTS.md."""
+    if _has_own_skip(pattern, flags):
+        return pattern
+    chars = first_chars(pattern, flags)
+    if not chars:
+        return pattern
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:" + pattern + ")"
+
+
+def _has_own_skip(pattern: str, flags: int) -> bool:
+    """``re`` already skips fast: an anchored pattern ("^…" tries one place; ``\\b`` is no anchor), or a case-sensitive one
+    that starts with a literal or a class (``re`` scans for its first character itself). A guard there
+    costs time: measured 0.001 → 0.016 CPU-s on the anchored meeting "episode" patterns."""
+    from re import _constants as c, _parser as sre_parse
+
+    data = sre_parse.parse(pattern, flags).data
+    if not data:
+        return True
+    op, av = data[0]
+    anchored = op is c.AT and av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING, c.AT_BEGINNING_LINE)
+    return anchored or (not flags & re.IGNORECASE and op in (c.LITERAL, c.IN, c.BRANCH))
+
+
+class _Unbounded(Exception):
+    pass
+
+
+def _first(seq) -> tuple[set[str], bool]:
+    """(first characters, can be empty) of a parsed sequence."""
+    from re import _constants as c
+
+    out: set[str] = set()
+    for op, av in seq:
+        if op is c.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is c.IN:
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    out.add(chr(iav))
+                elif iop is c.RANGE and iav[1] - iav[0] <= _RANGE_LIMIT:
+                    out.update(chr(x) for x in range(iav[0], iav[1] + 1))
+                else:
+                    raise _Unbounded
+            return out, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                chars, n = _first(alt)
+                out |= chars
+                nullable = nullable or n
+            if not nullable:
+                return out, False
+            continue
+        if op is c.SUBPATTERN:
+            if av[1] or av[2]:               # inline flags change the case rule inside
+                raise _Unbounded
+            chars, n = _first(av[3])
+        elif op is c.ATOMIC_GROUP:
+            chars, n = _first(av)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            chars, n = _first(av[2])
+            n = n or av[0] == 0
+        else:
+            raise _Unbounded                 # ANY, NOT_LITERAL, GROUPREF, conditional groups …
+        out |= chars
+        if not n:
+            return out, False
+    return out, True

@@ -29,12 +29,15 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, NamedTuple
 
-from loaders.patterns import literal_trie
+from loaders.patterns import guarded, literal_trie
 from loaders.tables import column, read_table
 from ontology.facts import PersonFact, Span
 from ontology.identity import fold
 
-WORD = re.compile(r"(?<=\s)['’]s(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+|-(?:[^\W\d_]+))*|[^\W\d_]+'|\d+")
+# Alternatives start with disjoint characters (letter, digit, quote), so their order does not change a match;
+# words first because they are most of the text (tokenize: 20 % less CPU on 300 generated articles). A former
+# ``[^\W\d_]+'`` branch could never match (the word branch always matches first at a letter) and is gone.
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*|\d+|(?<=\s)['’]s(?![^\W\d_])")
 _SEP_TITLE = re.compile(r"^\s*(?:,|–|-|—|:|\(|,?\s*là)\s*$")
 _SPACE = re.compile(r"^[ \t\u00a0]+$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -94,7 +97,7 @@ def _lexicon():
     surnames |= set(column("surnames.tsv", "surname", kind="first"))
     surnames |= {fold(s).title() for s in surnames}
     honor = sorted(column("honorifics.tsv", "word"), key=len, reverse=True)
-    head_re = re.compile(r"\b" + literal_trie((h[0] for h in heads), ignore_case=True) + r"\b", re.I)  # \b: fast
+    head_re = re.compile(guarded(r"\b" + literal_trie((h[0] for h in heads), ignore_case=True) + r"\b", re.I), re.I)
     honor_re = re.compile(r"(?:^|(?<=[\s(\[“\"'‘:;,]))(?:" + "|".join(re.escape(h) for h in honor) + r")\s+$", re.I)
     side = {h[0].lower(): h[2] for h in heads}
     return head_re, honor_re, lower, locality, org, surnames, side
@@ -142,8 +145,13 @@ def _name_words() -> NameWords:
                      clause=frozenset(column("clause_words.tsv", "word")))
 
 
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(*m.span(), m.group()) for m in WORD.finditer(text)]
+    # tuple.__new__ with one tuple instead of Token(*m.span(), …): the same Tokens, made 2.3x faster
+    # (300 generated articles: 0.30 → 0.13 CPU-s; a document has thousands of words)
+    return [_new_tuple(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(text)]
 
 
 def _split_at_titles(text: str, tokens: list[Token], head_re: re.Pattern) -> list[Token]:
@@ -874,14 +882,15 @@ def _historical_figures() -> frozenset[str]:
 def _honorific_re() -> re.Pattern:
     """A word of address or rank and the space after it ("ông ", "Mr. "): data/honorifics.tsv."""
     words = column("honorifics.tsv", "word")
-    return re.compile(r"(?:^|(?<=[\s(\[“\"'‘:;,]))" + literal_trie(words, ignore_case=True) + r"[ \t\u00a0]+", re.I)
+    return re.compile(guarded(r"(?:^|(?<=[\s(\[“\"'‘:;,]))" + literal_trie(words, ignore_case=True) + r"[ \t\u00a0]+",
+                              re.I), re.I)
 
 
 @lru_cache(maxsize=1)
 def _list_cue_re() -> re.Pattern:
     """Words after which a list of people comes: data/name_list_cues.tsv."""
     cues = column("name_list_cues.tsv", "cue")
-    return re.compile(r"\b" + literal_trie(cues, ignore_case=True) + r"\b\s*:?", re.I)   # \b: 8x faster than lookarounds
+    return re.compile(guarded(r"\b" + literal_trie(cues, ignore_case=True) + r"\b\s*:?", re.I), re.I)   # \b: 8x faster than lookarounds
 
 
 @lru_cache(maxsize=1)

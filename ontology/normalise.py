@@ -76,7 +76,9 @@ def _words(s: str) -> str:
     return " ".join(out.split())
 
 
+@lru_cache(maxsize=4096)
 def _latin(c: str) -> bool:
+    # cached per character: unicodedata.name builds a string each call, and fold asks for every letter
     return unicodedata.name(c, "").startswith("LATIN")
 
 
