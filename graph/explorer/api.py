@@ -13,10 +13,11 @@ from ontology.identity import fold
 from queries.runner import QueryError, get, run, templates
 
 SEARCH_LIMIT = 12
+SCAN_MIN = 3             # shorter texts are answered from the key indexes only (a scan for "ng" finds everyone)
 EGO_LIMIT = 150          # relationships per opening or expansion; the page says when more were cut
 EVIDENCE_LIMIT = 8       # source sentences shown per node or edge
 CONTEXT = 700            # characters of the article shown around a source sentence
-EXPLORER_TEMPLATES = frozenset({"explorer_search", "explorer_node", "explorer_ego", "explorer_node_evidence",
+EXPLORER_TEMPLATES = frozenset({"explorer_search", "explorer_search_contains", "explorer_node", "explorer_ego", "explorer_node_evidence",
                                 "explorer_edge_evidence", "explorer_document"})
 _REF = re.compile(r"^(?P<doc>.+)#(?P<start>\d+)-(?P<end>\d+)$")
 
@@ -116,9 +117,17 @@ def _alt(text: str) -> str | None:
 
 
 def search(store, text: str, limit: int = SEARCH_LIMIT) -> tuple[Suggestion, ...]:
-    if not fold(text):
+    """Names equal to or starting with the text from the key indexes (``explorer_search``); names containing
+    it elsewhere (``explorer_search_contains``, a scan) only to fill the list, and only from three characters.
+    Why: on a 10,000-document store the scan of every label was p95 149 ms alone; see bench/explorer.py."""
+    folded = fold(text)
+    if not folded:
         return ()
     rows = run(store, "explorer_search", {"text": text, "alt": _alt(text), "limit": limit})
+    if len(rows) < limit and len(folded) >= SCAN_MIN:
+        seen = {r["id"] for r in rows}
+        rows += [r for r in run(store, "explorer_search_contains", {"text": text, "limit": limit})
+                 if r["id"] not in seen][: limit - len(rows)]
     return tuple(Suggestion(r["id"], r["label"], r["name"] or r["key"],
                             " · ".join(x for x in (r["label"], r["province"], r["country"]) if x), r["rank"] == 0)
                  for r in rows)
