@@ -116,18 +116,27 @@ def _alt(text: str) -> str | None:
     return fold(name) if name and fold(name) != fold(text) else None
 
 
+def _best(rows: list[dict], limit: int, seen: set[str]) -> list[dict]:
+    """The templates' parts merged: one row per node, exact names first, then by documents, name, id."""
+    out = []
+    for r in sorted(rows, key=lambda r: (r["rank"], -(r["documents"] or 0), r["name"] or r["key"] or "", r["id"])):
+        if r["id"] not in seen and len(out) < limit:
+            seen.add(r["id"])
+            out.append(r)
+    return out
+
+
 def search(store, text: str, limit: int = SEARCH_LIMIT) -> tuple[Suggestion, ...]:
     """Names equal to or starting with the text from the key indexes (``explorer_search``); names containing
     it elsewhere (``explorer_search_contains``, a scan) only to fill the list, and only from three characters.
-    Why: on a 10,000-document store the scan of every label was p95 149 ms alone; see bench/explorer.py."""
+    Why: the scan of every label on every keystroke was the slow part (bench/explorer.py has the figures)."""
     folded = fold(text)
     if not folded:
         return ()
-    rows = run(store, "explorer_search", {"text": text, "alt": _alt(text), "limit": limit})
+    seen: set[str] = set()
+    rows = _best(run(store, "explorer_search", {"text": text, "alt": _alt(text), "limit": limit}), limit, seen)
     if len(rows) < limit and len(folded) >= SCAN_MIN:
-        seen = {r["id"] for r in rows}
-        rows += [r for r in run(store, "explorer_search_contains", {"text": text, "limit": limit})
-                 if r["id"] not in seen][: limit - len(rows)]
+        rows += _best(run(store, "explorer_search_contains", {"text": text, "limit": limit}), limit - len(rows), seen)
     return tuple(Suggestion(r["id"], r["label"], r["name"] or r["key"],
                             " · ".join(x for x in (r["label"], r["province"], r["country"]) if x), r["rank"] == 0)
                  for r in rows)
