@@ -17,8 +17,8 @@ SCAN_MIN = 3             # shorter texts are answered from the key indexes only 
 EGO_LIMIT = 150          # relationships per opening or expansion; the page says when more were cut
 EVIDENCE_LIMIT = 8       # source sentences shown per node or edge
 CONTEXT = 700            # characters of the article shown around a source sentence
-EXPLORER_TEMPLATES = frozenset({"explorer_search", "explorer_search_contains", "explorer_node", "explorer_ego", "explorer_node_evidence",
-                                "explorer_edge_evidence", "explorer_document"})
+EXPLORER_TEMPLATES = frozenset({"explorer_search", "explorer_search_contains", "explorer_node", "explorer_ego",
+                                "explorer_node_evidence", "explorer_edge_evidence", "explorer_document"})
 _REF = re.compile(r"^(?P<doc>.+)#(?P<start>\d+)-(?P<end>\d+)$")
 
 
