@@ -1,22 +1,90 @@
-// The explorer's search box: people, provinces, organisations and foreign partners whose folded name
-// (case and diacritics ignored) contains the text, or an alternative spelling of it (the English or
-// Vietnamese name the gazetteer gives); exact names first, then names that start with it, then by documents.
+// The explorer's search box, first pass, answered from the `key` indexes: people, provinces, organisations
+// and foreign partners whose folded name (case and diacritics ignored) is the text or an alternative spelling
+// of it (the English or Vietnamese name the gazetteer gives; rank 0), or starts with the text (rank 1).
+// Every part is one label's STARTS WITH or equality on its indexed `key`, so no label is scanned; each part
+// keeps its own best $limit (exact first, then by documents) and graph/explorer/api.py merges them. Parts
+// joined by a top-level UNION ALL rather than CALL { … UNION … }: on the embedded server the CALL wrapper
+// alone cost ~10 ms a call (bench/explorer.py's docstring). Names containing the text elsewhere:
+// explorer_search_contains, asked only when this gives fewer than the page shows.
 // @param text key   what was typed
 // @param alt key = null   another spelling of the same name (e.g. Laos for Lào), or null
-// @param limit int = 12   at most this many suggestions
-CALL {
-  MATCH (n:Person) WHERE n.key CONTAINS $text OR n.key = $alt RETURN n
-  UNION MATCH (n:Province) WHERE n.key CONTAINS $text OR n.key = $alt RETURN n
-  UNION MATCH (n:Organization) WHERE n.key CONTAINS $text OR n.key = $alt RETURN n
-  UNION MATCH (n:Country) WHERE n.key CONTAINS $text OR n.key = $alt RETURN n
-  UNION MATCH (n:ForeignLocality) WHERE n.key CONTAINS $text OR n.key = $alt RETURN n
-  UNION MATCH (n:InternationalOrganization) WHERE n.key CONTAINS $text OR n.key = $alt RETURN n
-  UNION MATCH (n:DiplomaticMission) WHERE n.key CONTAINS $text OR n.key = $alt RETURN n
-  UNION MATCH (n:NGO) WHERE n.key CONTAINS $text OR n.key = $alt RETURN n
-  UNION MATCH (n:Company) WHERE n.key CONTAINS $text OR n.key = $alt RETURN n
-}
-WITH n, CASE WHEN n.key = $text OR n.key = $alt THEN 0 WHEN n.key STARTS WITH $text THEN 1 ELSE 2 END AS rank
-RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province,
-       n.country AS country, size(coalesce(n.docs, [])) AS documents, rank
-ORDER BY rank, documents DESC, name, id
+// @param limit int = 12   at most this many suggestions from each part
+MATCH (n:Person) WHERE n.key STARTS WITH $text
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, CASE WHEN n.key = $text THEN 0 ELSE 1 END AS rank
+ORDER BY rank, documents DESC, name LIMIT $limit
+UNION ALL
+MATCH (n:Province) WHERE n.key STARTS WITH $text
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, CASE WHEN n.key = $text THEN 0 ELSE 1 END AS rank
+ORDER BY rank, documents DESC, name LIMIT $limit
+UNION ALL
+MATCH (n:Organization) WHERE n.key STARTS WITH $text
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, CASE WHEN n.key = $text THEN 0 ELSE 1 END AS rank
+ORDER BY rank, documents DESC, name LIMIT $limit
+UNION ALL
+MATCH (n:Country) WHERE n.key STARTS WITH $text
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, CASE WHEN n.key = $text THEN 0 ELSE 1 END AS rank
+ORDER BY rank, documents DESC, name LIMIT $limit
+UNION ALL
+MATCH (n:ForeignLocality) WHERE n.key STARTS WITH $text
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, CASE WHEN n.key = $text THEN 0 ELSE 1 END AS rank
+ORDER BY rank, documents DESC, name LIMIT $limit
+UNION ALL
+MATCH (n:ForeignBody) WHERE n.key STARTS WITH $text
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, CASE WHEN n.key = $text THEN 0 ELSE 1 END AS rank
+ORDER BY rank, documents DESC, name LIMIT $limit
+UNION ALL
+MATCH (n:InternationalOrganization) WHERE n.key STARTS WITH $text
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, CASE WHEN n.key = $text THEN 0 ELSE 1 END AS rank
+ORDER BY rank, documents DESC, name LIMIT $limit
+UNION ALL
+MATCH (n:DiplomaticMission) WHERE n.key STARTS WITH $text
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, CASE WHEN n.key = $text THEN 0 ELSE 1 END AS rank
+ORDER BY rank, documents DESC, name LIMIT $limit
+UNION ALL
+MATCH (n:NGO) WHERE n.key STARTS WITH $text
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, CASE WHEN n.key = $text THEN 0 ELSE 1 END AS rank
+ORDER BY rank, documents DESC, name LIMIT $limit
+UNION ALL
+MATCH (n:Company) WHERE n.key STARTS WITH $text
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, CASE WHEN n.key = $text THEN 0 ELSE 1 END AS rank
+ORDER BY rank, documents DESC, name LIMIT $limit
+UNION ALL
+MATCH (n:Province) WHERE n.key = $alt
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, 0 AS rank
+LIMIT $limit
+UNION ALL
+MATCH (n:Country) WHERE n.key = $alt
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, 0 AS rank
+LIMIT $limit
+UNION ALL
+MATCH (n:ForeignLocality) WHERE n.key = $alt
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, 0 AS rank
+LIMIT $limit
+UNION ALL
+MATCH (n:ForeignBody) WHERE n.key = $alt
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, 0 AS rank
+LIMIT $limit
+UNION ALL
+MATCH (n:InternationalOrganization) WHERE n.key = $alt
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, 0 AS rank
+LIMIT $limit
+UNION ALL
+MATCH (n:Organization) WHERE n.key = $alt
+RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, n.key AS key, n.province AS province, n.country AS country,
+       size(coalesce(n.docs, [])) AS documents, 0 AS rank
 LIMIT $limit

@@ -49,6 +49,23 @@ def test_search_ignores_case_and_diacritics_and_takes_english_names(app):
     assert _search(app, "   ") == []
 
 
+def test_search_puts_names_that_start_with_the_text_first_and_scans_only_from_three_letters(app):
+    names = [r["name"] for r in _search(app, "quang")]
+    assert wc.QT in names and wc.QUANG in names, names          # starts with it; a later word starts with it
+    assert names.index(wc.QT) < names.index(wc.QUANG), names
+    assert wc.TAM in [r["name"] for r in _search(app, "tr")]      # two letters: the start of a name, from the index
+    assert wc.TAM not in [r["name"] for r in _search(app, "ta")]  # two letters inside a name: no scan
+    assert wc.TAM in [r["name"] for r in _search(app, "tam")]     # three: the scan fills the list
+
+
+def test_search_fills_up_to_the_limit_without_repeating_a_name(store, app):
+    rows = api.search(store, "a", limit=3)
+    assert len(rows) <= 3
+    rows = api.search(store, "van", limit=50)
+    ids = [r.id for r in rows]
+    assert len(ids) == len(set(ids)) and {wc.TAM, wc.QUANG} <= {r.name for r in rows}
+
+
 def test_ego_network_labels_meetings_by_sides_date_and_place_and_met_is_undirected(app):
     status, ego = get_json(f"{app.base}/api/ego?id={q(_id(app, wc.TAM))}")
     assert status == 200 and ego["centre"]["name"] == wc.TAM

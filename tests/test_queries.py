@@ -230,7 +230,8 @@ def _explorer_params(store, pair: dict) -> dict[str, dict]:
     ends = (store.read("MATCH (a:Person {key: $a})-[r:MET]->(b:Person {key: $b}) "
                        "RETURN a.id AS a, b.id AS b, r.key AS key, r.doc AS doc", a=pair["a"], b=pair["b"]) or [{}])[0]
     return {
-        "explorer_search": {"text": pair["a"].split()[-1]},
+        "explorer_search": {"text": pair["a"].split()[0]},
+        "explorer_search_contains": {"text": pair["a"].split()[-1]},
         "explorer_node": {"id": ends.get("a")},
         "explorer_ego": {"id": ends.get("a")},
         "explorer_node_evidence": {"id": ends.get("a")},

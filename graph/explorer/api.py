@@ -13,11 +13,12 @@ from ontology.identity import fold
 from queries.runner import QueryError, get, run, templates
 
 SEARCH_LIMIT = 12
+SCAN_MIN = 3             # shorter texts are answered from the key indexes only (a scan for "ng" finds everyone)
 EGO_LIMIT = 150          # relationships per opening or expansion; the page says when more were cut
 EVIDENCE_LIMIT = 8       # source sentences shown per node or edge
 CONTEXT = 700            # characters of the article shown around a source sentence
-EXPLORER_TEMPLATES = frozenset({"explorer_search", "explorer_node", "explorer_ego", "explorer_node_evidence",
-                                "explorer_edge_evidence", "explorer_document"})
+EXPLORER_TEMPLATES = frozenset({"explorer_search", "explorer_search_contains", "explorer_node", "explorer_ego",
+                                "explorer_node_evidence", "explorer_edge_evidence", "explorer_document"})
 _REF = re.compile(r"^(?P<doc>.+)#(?P<start>\d+)-(?P<end>\d+)$")
 
 
@@ -115,10 +116,27 @@ def _alt(text: str) -> str | None:
     return fold(name) if name and fold(name) != fold(text) else None
 
 
+def _best(rows: list[dict], limit: int, seen: set[str]) -> list[dict]:
+    """The templates' parts merged: one row per node, exact names first, then by documents, name, id."""
+    out = []
+    for r in sorted(rows, key=lambda r: (r["rank"], -(r["documents"] or 0), r["name"] or r["key"] or "", r["id"])):
+        if r["id"] not in seen and len(out) < limit:
+            seen.add(r["id"])
+            out.append(r)
+    return out
+
+
 def search(store, text: str, limit: int = SEARCH_LIMIT) -> tuple[Suggestion, ...]:
-    if not fold(text):
+    """Names equal to or starting with the text from the key indexes (``explorer_search``); names containing
+    it elsewhere (``explorer_search_contains``, a scan) only to fill the list, and only from three characters.
+    Why: the scan of every label on every keystroke was the slow part (bench/explorer.py has the figures)."""
+    folded = fold(text)
+    if not folded:
         return ()
-    rows = run(store, "explorer_search", {"text": text, "alt": _alt(text), "limit": limit})
+    seen: set[str] = set()
+    rows = _best(run(store, "explorer_search", {"text": text, "alt": _alt(text), "limit": limit}), limit, seen)
+    if len(rows) < limit and len(folded) >= SCAN_MIN:
+        rows += _best(run(store, "explorer_search_contains", {"text": text, "limit": limit}), limit - len(rows), seen)
     return tuple(Suggestion(r["id"], r["label"], r["name"] or r["key"],
                             " · ".join(x for x in (r["label"], r["province"], r["country"]) if x), r["rank"] == 0)
                  for r in rows)
