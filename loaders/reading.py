@@ -411,6 +411,15 @@ def iter_paths(paths: list[Path], follow_links: bool = False,
     def inside(target: str) -> bool:
         return any(target == r or target.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
+    def leaves(full: Path) -> bool:
+        """A link out of the given folders (not followed unless asked): named in ``refused``."""
+        if not full.is_symlink() or follow_links or inside(os.path.realpath(full)):
+            return False
+        if refused is not None:
+            refused.append((full, LinkOutside(f"a link to {os.path.realpath(full)}, outside the "
+                                              "folders given: not followed (--follow-links reads it)")))
+        return True
+
     for p in paths:
         if not p.is_dir():
             yield p                               # named by the user: read as named
@@ -424,21 +433,12 @@ def iter_paths(paths: list[Path], follow_links: bool = False,
             seen.add(real)
             kept = []
             for d in sorted(d for d in dirs if not d.startswith(".")):
-                full = Path(root) / d
-                if full.is_symlink() and not follow_links and not inside(os.path.realpath(full)):
-                    if refused is not None:
-                        refused.append((full, LinkOutside(f"a link to {os.path.realpath(full)}, outside the "
-                                                          "folders given: not followed (--follow-links reads it)")))
-                    continue
-                kept.append(d)
+                if not leaves(Path(root) / d):
+                    kept.append(d)
             dirs[:] = kept
             for name in sorted(files):
                 if name.startswith("."):
                     continue
                 full = Path(root) / name
-                if full.is_symlink() and not follow_links and not inside(os.path.realpath(full)):
-                    if refused is not None:
-                        refused.append((full, LinkOutside(f"a link to {os.path.realpath(full)}, outside the "
-                                                          "folders given: not followed (--follow-links reads it)")))
-                    continue
-                yield full
+                if not leaves(full):
+                    yield full

@@ -56,7 +56,13 @@ def empty_store(store):
 @pytest.fixture(scope="session")
 def cli(dipkg_home, store):
     """Run the CLI as a user would, against the session's server (same DIPKG_HOME)."""
-    env = {**os.environ, "DIPKG_HOME": str(dipkg_home), "COLUMNS": "200"}    # a wide terminal: tables unwrapped
+    return cli_runner(dipkg_home)
+
+
+def cli_runner(dipkg_home: Path, **env: str):
+    """``run(*args, check=False)``: the CLI in a child process with this data folder, a wide terminal
+    (tables unwrapped) and any extra environment variables."""
+    env = {**os.environ, "DIPKG_HOME": str(dipkg_home), "COLUMNS": "200", **env}
 
     def run(*args: str, check: bool = False) -> subprocess.CompletedProcess:
         proc = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import cli_runner
 
 from tests.sources_site import Site, article_page, rss
 
@@ -36,16 +34,7 @@ def site():
 def web_cli(dipkg_home, store):
     """The CLI as a user runs it, against the session's server, without the politeness delay between
     two requests to one host (the local site is the only host)."""
-    env = {**os.environ, "DIPKG_HOME": str(dipkg_home), "DIPKG_FETCH_DELAY": "0", "DIPKG_FETCH_BACKOFF": "0.05"}
-
-    def run(*args: str, check: bool = False) -> subprocess.CompletedProcess:
-        proc = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                              env=env, cwd=ROOT, timeout=600)
-        if check and proc.returncode != 0:
-            raise AssertionError(f"dipkg {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
-        return proc
-
-    return run
+    return cli_runner(dipkg_home, DIPKG_FETCH_DELAY="0", DIPKG_FETCH_BACKOFF="0.05")
 
 
 def _documents(store) -> dict[str, dict]:
