@@ -3,7 +3,7 @@ matching keys. Idempotent (``IF NOT EXISTS``), and run once per store connection
 from __future__ import annotations
 
 from graph.store import Neo4jStore
-from ontology.model import NODE_LABELS
+from ontology.model import NODE_LABELS, PERSON_REST_KEYS
 
 KEY_INDEXED = ("Person", "Organization", "Province", "Post", "Country", "ForeignLocality", "ForeignBody",
                "InternationalOrganization", "DiplomaticMission", "NGO", "Company")
@@ -15,6 +15,8 @@ def statements() -> list[str]:
         out.append(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
     for label in KEY_INDEXED:
         out.append(f"CREATE INDEX {label.lower()}_key IF NOT EXISTS FOR (n:{label}) ON (n.key)")
+    for prop in PERSON_REST_KEYS:            # a later word of a name starts with the text (explorer_search)
+        out.append(f"CREATE INDEX person_{prop} IF NOT EXISTS FOR (n:Person) ON (n.{prop})")
     out.append("CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)")
     out.append("CREATE INDEX meeting_doc IF NOT EXISTS FOR (n:Meeting) ON (n.doc)")        # per-document counts
     out.append("CREATE INDEX commitment_doc IF NOT EXISTS FOR (n:Commitment) ON (n.doc)")

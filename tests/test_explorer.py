@@ -54,8 +54,16 @@ def test_search_puts_names_that_start_with_the_text_first_and_scans_only_from_th
     assert wc.QT in names and wc.QUANG in names, names          # starts with it; a later word starts with it
     assert names.index(wc.QT) < names.index(wc.QUANG), names
     assert wc.TAM in [r["name"] for r in _search(app, "tr")]      # two letters: the start of a name, from the index
-    assert wc.TAM not in [r["name"] for r in _search(app, "ta")]  # two letters inside a name: no scan
-    assert wc.TAM in [r["name"] for r in _search(app, "tam")]     # three: the scan fills the list
+    assert wc.QT not in [r["name"] for r in _search(app, "ua")]   # two letters inside a name: no scan
+    assert wc.QT in [r["name"] for r in _search(app, "uang tr")]  # three or more: the scan of places fills the list
+
+
+def test_search_finds_a_later_word_of_a_persons_name_from_the_index(app):
+    for text in ("ta", "Tâm", "tam", "van", "VĂN T", "van tam"):  # the given name, the middle name and on
+        rows = [r for r in _search(app, text) if r["name"] == wc.TAM]
+        assert rows and not rows[0]["exact"], text
+    assert wc.HOA in [r["name"] for r in _search(app, "thi hoa")]
+    assert wc.TAM not in [r["name"] for r in _search(app, "ran")]   # inside a word of a person's name: not searched
 
 
 def test_search_fills_up_to_the_limit_without_repeating_a_name(store, app):

@@ -13,7 +13,7 @@ from ontology.identity import fold
 from queries.runner import QueryError, get, run, templates
 
 SEARCH_LIMIT = 12
-SCAN_MIN = 3             # shorter texts are answered from the key indexes only (a scan for "ng" finds everyone)
+SCAN_MIN = 3             # shorter texts are answered from the indexes only (a scan for "ng" finds everyone)
 EGO_LIMIT = 150          # relationships per opening or expansion; the page says when more were cut
 EVIDENCE_LIMIT = 8       # source sentences shown per node or edge
 CONTEXT = 700            # characters of the article shown around a source sentence
@@ -127,9 +127,11 @@ def _best(rows: list[dict], limit: int, seen: set[str]) -> list[dict]:
 
 
 def search(store, text: str, limit: int = SEARCH_LIMIT) -> tuple[Suggestion, ...]:
-    """Names equal to or starting with the text from the key indexes (``explorer_search``); names containing
-    it elsewhere (``explorer_search_contains``, a scan) only to fill the list, and only from three characters.
-    Why: the scan of every label on every keystroke was the slow part (bench/explorer.py has the figures)."""
+    """Names equal to or starting with the text, and people with a later word starting with it, from indexes
+    (``explorer_search``: the name, then ``key_rest1..3``); names of places, bodies and partners containing it
+    elsewhere (``explorer_search_contains``, a scan of the labels that do not grow with the people) only to
+    fill the list, and only from three characters. Why: a scan on every keystroke was the slow part, and the
+    people's scan grew with the store (bench/RESULTS.md, "Explorer search suggestions")."""
     folded = fold(text)
     if not folded:
         return ()
