@@ -95,6 +95,26 @@ def test_ego_network_says_how_many_links_it_cut(store, app):
     assert len(small.edges) == 2 and small.total > 2
 
 
+def test_ego_network_keeps_the_best_documented_links_and_room_for_events(store, app):
+    tam = _id(app, wc.TAM)
+    whole = api.ego(store, tam)
+    lasting = [e for e in whole.edges if e.type in ("MET", "HOLDS")]   # ranking: tests/test_explorer_ego.py
+    events = [e for e in whole.edges if e.type in ("ATTENDED", "MADE_BY")]
+    assert lasting and events and whole.total == len(whole.edges)
+    cut = api.ego(store, tam, limit=3)                     # one place of three goes to an event
+    assert len(cut.edges) == 3 and cut.total > 3
+    assert sum(e.type in ("ATTENDED", "MADE_BY") for e in cut.edges) == 1, cut.edges
+
+
+def test_ego_template_lists_every_relationship_type_but_evidence():
+    from ontology.model import REL_TYPES
+    from queries.runner import get
+
+    text = "\n".join(line for line in get("explorer_ego").cypher.splitlines() if not line.startswith("//"))
+    for t in set(REL_TYPES) - {"EVIDENCED_BY"}:
+        assert text.count(t) >= 2, t              # counted in the total and read in one tier
+
+
 def test_evidence_gives_the_source_sentence_in_its_article_with_the_documents_details(app):
     ego = get_json(f"{app.base}/api/ego?id={q(_id(app, wc.TAM))}")[1]
     meeting = next(n for n in ego["nodes"] if n["label"] == "Meeting" and n["date"] == "2024-03-05")

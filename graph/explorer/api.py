@@ -14,7 +14,7 @@ from queries.runner import QueryError, get, run, templates
 
 SEARCH_LIMIT = 12
 SCAN_MIN = 3             # shorter texts are answered from the indexes only (a scan for "ng" finds everyone)
-EGO_LIMIT = 150          # relationships per opening or expansion; the page says when more were cut
+EGO_LIMIT = 150          # relationships per opening or expansion, ranked; the page says when more were cut
 EVIDENCE_LIMIT = 8       # source sentences shown per node or edge
 CONTEXT = 700            # characters of the article shown around a source sentence
 EXPLORER_TEMPLATES = frozenset({"explorer_search", "explorer_search_contains", "explorer_node", "explorer_ego",
@@ -167,12 +167,20 @@ def node(store, node_id: str) -> Node:
 
 
 def ego(store, node_id: str, limit: int = EGO_LIMIT) -> Ego:
-    """The node and its relationships (documents left out), at most ``limit`` of them."""
+    """The node and its relationships (documents left out), at most ``limit`` of them: the best-documented
+    lasting links (met, deals with, holds …) and the latest events (meetings, commitments), the events
+    keeping at least a third of the places when there are more of both than fit (``explorer_ego`` ranks each
+    tier; a busy person's 1,300 counterparts would otherwise leave no meeting for the timeline)."""
     centre = node(store, node_id)
     rows = run(store, "explorer_ego", {"id": node_id, "limit": limit})
+    lasting = sorted((r for r in rows if r["tier"] == 0), reverse=True,
+                     key=lambda r: (r["weight"], r["latest"] or "", r["until"] or "", r["id"]))
+    events = sorted((r for r in rows if r["tier"] == 1), reverse=True, key=lambda r: (r["latest"] or "", r["id"]))
+    keep = lasting[:limit - min(len(events), limit // 3)]
+    keep += events[:limit - len(keep)]
     nodes: dict[str, Node] = {}
     edges: dict[str, Edge] = {}
-    for r in rows:
+    for r in keep:
         nodes.setdefault(r["id"], _node(r, "node_date"))
         eid = f"{r['source']}|{r['type']}|{r['key']}|{r['target']}"
         edges[eid] = Edge(eid, r["source"], r["target"], r["type"], r["key"],
