@@ -33,6 +33,11 @@ A top-level UNION ALL of index-backed parts: 8 ms; the same parts inside CALL { 
 STARTS WITH with an OR on another property loses its index (1.9 → 14 ms). On this store a full scan of
 1,540 people is ~12 ms, so the gain is small here; it grows with the store (the scan is linear in the
 people, the index part is not) and texts under three characters never scan.
+
+At 100,000 documents (2 Dec 2026, ~12:00 UTC, after people got indexed later-word keys and the ego network
+its ranking): search p50 12.3 / p95 40.4 ms, ego open 63.0 / 116.3 ms, expand 15.4 / 108.5 ms, the most
+connected nodes 126.7 ms at p95 (medians of 6 runs of 200 calls, load 2.4-3.9); bench/RESULTS.md has the
+runs, the old code's figures on the same store and what was measured to choose the design.
 """
 from __future__ import annotations
 
