@@ -55,3 +55,20 @@ def test_the_store_keeps_them_and_search_finds_each_later_word(empty_store):
     ranked = [s.name for s in api.search(empty_store, "phet")]
     assert ranked.index("Phết Văn Lâm") < ranked.index(FIVE), ranked       # the name's start before a later word
     assert [s.name for s in api.search(empty_store, "dao")] == [TWO]
+
+
+@pytest.mark.integration
+def test_people_of_an_older_store_get_the_keys_once(empty_store):
+    from graph.schema import backfill_rest_keys, has_rest_key_index
+
+    assert has_rest_key_index(empty_store)                 # made by ensure_schema: nothing to rewrite next time
+    keys = ["dao", "anh dao", "bui thanh son", "som phet bun nhuong kham"]
+    empty_store.write("UNWIND $keys AS k CREATE (:Person {id: 'old:' + k, key: k, name: k})", keys=keys)
+    assert api.search(empty_store, "son") == ()            # written without them: not found by a later word
+    backfill_rest_keys(empty_store)
+    rows = empty_store.read("MATCH (p:Person) RETURN p.key AS key, p.key_rest1 AS key_rest1, "
+                            "p.key_rest2 AS key_rest2, p.key_rest3 AS key_rest3")
+    assert len(rows) == len(keys)
+    for r in rows:
+        assert {k: v for k, v in r.items() if k != "key" and v is not None} == rest_keys(r["key"]), r
+    assert [s.name for s in api.search(empty_store, "son")] == ["bui thanh son"]
