@@ -138,3 +138,123 @@ def _first(seq) -> tuple[set[str], bool]:
         if not n:
             return out, False
     return out, True
+
+
+# --------------------------------------------------------------------------- required literals
+_CAP = 256                  # most strings a literal set may hold before it is given up (cross products grow fast)
+
+
+def _risky_chars() -> frozenset[str]:
+    """Characters that ``re``'s case-insensitive match equates with a character of another lower case
+    ("ſ" ~ "s", "ı" ~ "i", "ς" ~ "σ"): a test on lower-cased text could miss them, so a text holding one
+    (non-ASCII: every ASCII letter's partner is non-ASCII) is not tested that way."""
+    from re import _casefix
+
+    chars = {chr(k) for k in _casefix._EXTRA_CASES} | {chr(v) for vs in _casefix._EXTRA_CASES.values() for v in vs}
+    return frozenset(c for c in chars if not c.isascii())
+
+
+RISKY_CHARS = _risky_chars()
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings of which every match of ``pattern`` contains one, or None when no such set
+    was found (an optional or unbounded part, a class such as ``\\w``, inline flags).
+
+    The strings are lower-cased with ``re``'s own rule whatever the flags: a case-sensitive match of
+    "Họ sẽ" is a match of "họ sẽ" in the lower-cased text.
+
+    Why: a text part that holds none of them, lower-cased, cannot match, so the regex need not run there;
+    finding the strings in a lower-cased document costs a few ``str.find`` calls, while each regex
+    costs a step per character of every part it is run on. Zero-width assertions are skipped (they
+    consume nothing, so the literals on both sides stay adjacent); the longest sure strings win."""
+    from re import _parser as sre_parse
+
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    best = _seq(parsed)[1]
+    if best is None or "" in best or any(c in RISKY_CHARS for s in best for c in s):
+        return None
+    return frozenset(best)
+
+
+def _lower(c: int) -> str:
+    import _sre
+
+    return chr(_sre.unicode_tolower(c))
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more selective of two literal sets: the longer shortest string, then the fewer strings."""
+    if a is None or "" in a:
+        return None if b is None or "" in b else b
+    if b is None or "" in b:
+        return a
+    ka, kb = (min(map(len, a)), -len(a)), (min(map(len, b)), -len(b))
+    return b if kb > ka else a
+
+
+def _seq(items) -> tuple[set[str] | None, set[str] | None]:
+    """(every string the sequence can match, when finitely few; a set of which each match holds one)."""
+    run: set[str] | None = {""}
+    whole: set[str] | None = {""}
+    best: set[str] | None = None
+    for item in items:
+        exact, factors = _item(item)
+        if exact is not None:
+            if run is not None and len(run) * len(exact) <= _CAP:
+                run = {a + b for a in run for b in exact}
+            else:
+                best = _better(best, run)
+                run = set(exact)
+            if whole is not None:
+                whole = {a + b for a in whole for b in exact} if len(whole) * len(exact) <= _CAP else None
+        else:
+            best = _better(_better(best, run), factors)
+            run, whole = {""}, None
+    best = _better(best, run)
+    return whole, best
+
+
+def _item(item) -> tuple[set[str] | None, set[str] | None]:
+    """(exact strings, required literals) of one parsed item."""
+    from re import _constants as c
+
+    op, av = item
+    if op is c.LITERAL:
+        return {_lower(av)}, None
+    if op is c.IN:
+        chars = set()
+        for iop, iav in av:
+            if iop is not c.LITERAL:
+                return None, None
+            chars.add(_lower(iav))
+        return chars, None
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}, None
+    if op is c.BRANCH:
+        exact: set[str] | None = set()
+        factors: set[str] | None = set()
+        for alt in av[1]:
+            e, f = _seq(alt)
+            exact = exact | e if exact is not None and e is not None and len(exact) + len(e) <= _CAP else None
+            f = _better(f, e)
+            factors = factors | f if factors is not None and f is not None else None
+        return exact, factors
+    if op is c.SUBPATTERN:
+        if av[1] or av[2]:
+            return None, None
+        return _seq(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _seq(av)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        lo, hi, body = av
+        e, f = _seq(body)
+        if lo == 0:
+            return (e | {""} if e is not None and hi == 1 else None), None
+        if lo == hi == 1:
+            return e, f
+        return None, _better(f, e)
+    return None, None

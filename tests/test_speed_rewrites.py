@@ -1,9 +1,11 @@
-"""Speed rewrites must not change a match: the first-character guard (loaders/patterns.py), the
+"""Speed rewrites must not change a match: the first-character guard and the required literals
+(loaders/patterns.py), the commitment cues' places (loaders/commitments.py), the
 tokenizer's word regex (loaders/persons.py) and the automaton's two start finders (loaders/automaton.py)."""
 import re
 
 from loaders.automaton import Automaton
-from loaders.patterns import first_chars, guarded
+from loaders.commitments import _CuePlaces, _cue_literals
+from loaders.patterns import first_chars, guarded, required_literals
 from loaders.persons import tokenize
 
 SENTENCES = [
@@ -55,3 +57,46 @@ def test_automaton_with_a_mark_as_first_token_matches_the_word_version():
     spans = [(h.start, h.end, h.value) for h in a.scan(text)]
     assert spans == [(h.start, h.end, h.value) for h in b.scan(text)]
     assert [text[s:e] for s, e, _ in spans] == ["Hà Nội", "Nam Định", "Nam", "Hà-Nội"]
+
+
+def test_required_literals_of_sequences_branches_and_options():
+    assert required_literals(r"(?<!\w)(?:Ký|kí) kết", re.I) == {"ký kết", "kí kết"}
+    assert required_literals(r"(?:sự )?cam kết(?!\s+đã)", re.I) == {"cam kết", "sự cam kết"}
+    assert required_literals(r"will\s+(?:sign|ink)") == {"will"}
+    assert required_literals(r"(?:a\w+|bc)d+", 0) == {"d"}          # the one sure character left
+    assert required_literals(r"[Hh]ọ Sẽ") == {"họ sẽ"}               # case-sensitive too: tested lower-cased
+
+
+def test_required_literals_give_up_when_nothing_is_sure():
+    for pattern in (r"a?b*", r"\w+", r"(?i:ab)", r"a|\w", r"[a-z]x?", r"(?:x|)y?"):
+        assert required_literals(pattern) is None, pattern
+    assert required_literals("ſign", re.I) is None                 # re folds "ſ" with "s": not a lower-case test
+
+
+def test_every_match_holds_one_of_its_literals():
+    texts = SENTENCES + [s.upper() for s in SENTENCES] + [
+        "Hai bên nhất trí ký kết biên bản hợp tác; tỉnh sẽ trao tặng 2 tỷ đồng.",
+        "The province pledged to support and will sign an agreement; they agreed to cooperate.",
+        "He asked the embassy to help, hoped the two sides would continue, and donated 5,000 USD."]
+    checked = 0
+    for lang in ("vi", "en"):
+        for _, cues in _cue_literals(lang):
+            for cue, literals in cues:
+                if literals is None:
+                    continue
+                for t in texts:
+                    for m in cue.rx.finditer(t):
+                        assert any(lit in m.group().lower() for lit in literals), (cue.rx.pattern, m.group())
+                        checked += 1
+    assert checked > 20
+
+
+def test_cue_places_keep_a_part_that_holds_a_cue_and_drop_one_that_cannot():
+    text = "Đoàn thăm nhà máy; tỉnh sẽ hỗ trợ bạn. Ngày mai trời mưa."
+    places = _CuePlaces.of(text, "vi")
+    kept = {role: [(cue, starts) for cue, starts, _ in cues] for role, cues in places.roles}
+    assert any(starts == (text.index("sẽ"),) for _, starts in kept["modal"])
+    assert kept["sign"] == []                                        # no agreement named anywhere
+    assert all(starts is None for cues in kept.values() for _, starts in cues) is False
+    turkish = _CuePlaces.of("İstanbul sẽ hỗ trợ", "vi")              # lower() changes the length: no places
+    assert all(starts is None for _, cues in turkish.roles for _, starts, _ in cues)
