@@ -32,7 +32,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.patterns import RISKY_CHARS, required_literals
+from loaders.patterns import RISKY_CHARS, LiteralFinder, required_literals
 from loaders.tables import column
 from loaders.text import TextDoc, fold_words as _fold, occurrences
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
@@ -345,7 +345,7 @@ class _CuePlaces:
     def of(text: str, lang: str) -> "_CuePlaces":
         low = text.lower()
         exact = len(low) == len(text) and not _RISKY.search(low)     # offsets and case rule as re's
-        found: dict[str, list[tuple[int, int]]] = {}
+        found = _literal_finder(lang).find_all(low) if exact else {}
         roles = []
         for role, cues in _cue_literals(lang):
             kept = []
@@ -353,12 +353,7 @@ class _CuePlaces:
                 if literals is None or not exact:
                     kept.append((cue, None, None))
                     continue
-                occ: list[tuple[int, int]] = []
-                for lit in literals:
-                    at = found.get(lit)
-                    if at is None:
-                        at = found[lit] = _occurrences(low, lit)
-                    occ += at
+                occ = [(s, s + len(lit)) for lit in literals if lit in found for s in found[lit]]
                 if not occ:
                     continue
                 occ.sort()
@@ -371,13 +366,9 @@ class _CuePlaces:
         return _CuePlaces(tuple(roles))
 
 
-def _occurrences(low: str, lit: str) -> list[tuple[int, int]]:
-    out, n = [], len(lit)
-    i = low.find(lit)
-    while i >= 0:
-        out.append((i, i + n))
-        i = low.find(lit, i + 1)
-    return out
+@lru_cache(maxsize=None)
+def _literal_finder(lang: str) -> LiteralFinder:
+    return LiteralFinder(lit for _, cues in _cue_literals(lang) for _, lits in cues if lits for lit in lits)
 
 
 def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention],

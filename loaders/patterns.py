@@ -8,6 +8,8 @@ tried last), so a trie matches what the alternation sorted longest-first matches
 from __future__ import annotations
 
 import re
+import sys
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 
@@ -157,12 +159,13 @@ def _risky_chars() -> frozenset[str]:
 RISKY_CHARS = _risky_chars()
 
 
-def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+def required_literals(pattern: str, flags: int = 0, fold: bool = True) -> frozenset[str] | None:
     """Lower-case strings of which every match of ``pattern`` contains one, or None when no such set
     was found (an optional or unbounded part, a class such as ``\\w``, inline flags).
 
-    The strings are lower-cased with ``re``'s own rule whatever the flags: a case-sensitive match of
-    "Họ sẽ" is a match of "họ sẽ" in the lower-cased text.
+    The strings are lower-cased with ``re``'s own rule whatever the flags (a case-sensitive match of
+    "Họ sẽ" is a match of "họ sẽ" in the lower-cased text), except with ``fold=False`` for a
+    case-sensitive pattern: then they are as written, to be looked for in the text itself.
 
     Why: a text part that holds none of them, lower-cased, cannot match, so the regex need not run there;
     finding the strings in a lower-cased document costs a few ``str.find`` calls, while each regex
@@ -174,7 +177,7 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
         parsed = sre_parse.parse(pattern, flags)
     except re.error:
         return None
-    best = _seq(parsed)[1]
+    best = _seq(parsed, fold or bool(flags & re.IGNORECASE))[1]
     if best is None or "" in best or any(c in RISKY_CHARS for s in best for c in s):
         return None
     return frozenset(best)
@@ -196,13 +199,13 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
     return b if kb > ka else a
 
 
-def _seq(items) -> tuple[set[str] | None, set[str] | None]:
+def _seq(items, fold: bool) -> tuple[set[str] | None, set[str] | None]:
     """(every string the sequence can match, when finitely few; a set of which each match holds one)."""
     run: set[str] | None = {""}
     whole: set[str] | None = {""}
     best: set[str] | None = None
     for item in items:
-        exact, factors = _item(item)
+        exact, factors = _item(item, fold)
         if exact is not None:
             if run is not None and len(run) * len(exact) <= _CAP:
                 run = {a + b for a in run for b in exact}
@@ -218,19 +221,19 @@ def _seq(items) -> tuple[set[str] | None, set[str] | None]:
     return whole, best
 
 
-def _item(item) -> tuple[set[str] | None, set[str] | None]:
+def _item(item, fold: bool) -> tuple[set[str] | None, set[str] | None]:
     """(exact strings, required literals) of one parsed item."""
     from re import _constants as c
 
     op, av = item
     if op is c.LITERAL:
-        return {_lower(av)}, None
+        return {_lower(av) if fold else chr(av)}, None
     if op is c.IN:
         chars = set()
         for iop, iav in av:
             if iop is not c.LITERAL:
                 return None, None
-            chars.add(_lower(iav))
+            chars.add(_lower(iav) if fold else chr(iav))
         return chars, None
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return {""}, None
@@ -238,7 +241,7 @@ def _item(item) -> tuple[set[str] | None, set[str] | None]:
         exact: set[str] | None = set()
         factors: set[str] | None = set()
         for alt in av[1]:
-            e, f = _seq(alt)
+            e, f = _seq(alt, fold)
             exact = exact | e if exact is not None and e is not None and len(exact) + len(e) <= _CAP else None
             f = _better(f, e)
             factors = factors | f if factors is not None and f is not None else None
@@ -246,12 +249,12 @@ def _item(item) -> tuple[set[str] | None, set[str] | None]:
     if op is c.SUBPATTERN:
         if av[1] or av[2]:
             return None, None
-        return _seq(av[3])
+        return _seq(av[3], fold)
     if op is c.ATOMIC_GROUP:
-        return _seq(av)
+        return _seq(av, fold)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         lo, hi, body = av
-        e, f = _seq(body)
+        e, f = _seq(body, fold)
         if lo == 0:
             return (e | {""} if e is not None and hi == 1 else None), None
         if lo == hi == 1:
@@ -293,3 +296,82 @@ def _starts_anchored(pattern: str, flags: int) -> bool:
     if op is not c.AT:
         return False
     return av is c.AT_BEGINNING_STRING or (av is c.AT_BEGINNING and not flags & re.MULTILINE)
+
+
+# --------------------------------------------------------------------------- every occurrence of many literals
+class LiteralFinder:
+    """Every occurrence of each of many literal strings, overlapping ones included, in one regex pass.
+
+    One zero-width regex (a lookahead around the literals' trie) stops at each position where some
+    literal starts and captures the longest one there; the shorter literals found at the same place
+    are its prefixes that are literals too, known in advance. Why not a ``str.find`` loop per literal:
+    ~170 literals cost ~170 scans of the text, 3.4x the CPU of this one pass (300 generated articles,
+    measured in bench/RESULTS.md)."""
+
+    def __init__(self, literals: Iterable[str]):
+        lits = sorted({x for x in literals if x})
+        self._prefixes = {x: tuple(p for p in lits if x.startswith(p)) for x in lits}
+        if lits:
+            initials = "".join(sorted({re.escape(x[0]) for x in lits}))
+            self._rx = re.compile(f"(?=[{initials}])(?=({literal_trie(lits)}))")
+        else:
+            self._rx = re.compile("(?!)")
+
+    def find_all(self, text: str) -> dict[str, list[int]]:
+        """{literal: ascending start offsets} for the literals that occur in ``text``."""
+        out: dict[str, list[int]] = {}
+        prefixes = self._prefixes
+        for m in self._rx.finditer(text):
+            p = m.start()
+            for lit in prefixes[m.group(1)]:
+                at = out.get(lit)
+                if at is None:
+                    out[lit] = [p]
+                else:
+                    at.append(p)
+        return out
+
+
+# --------------------------------------------------------------------------- a regex behind a literal test
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, when that keeps every offset and re's case rule (else None)."""
+    low = text.lower()
+    return low if len(low) == len(text) and not any(c in RISKY_CHARS for c in set(low) if not c.isascii()) else None
+
+
+class Gated:
+    """A compiled regex that is run only when the text holds one of the literals each of its matches
+    holds (``required_literals``); it answers as the regex would. For the regexes run once over a
+    whole article that most articles give no match: the literal test is one search of a literal trie,
+    which ``re`` skips through by first character, where the regex itself costs a step or more per
+    character. Measured per regex on 300 generated articles: see bench/RESULTS.md."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.pattern, self.flags, self.groupindex = rx.pattern, rx.flags, rx.groupindex
+        self._fold = bool(rx.flags & re.IGNORECASE)
+        lits = required_literals(rx.pattern, rx.flags, fold=False)
+        self._gate = re.compile(literal_trie(lits)) if lits else None
+
+    def _may(self, text: str, pos: int, endpos: int) -> bool:
+        if self._gate is None:
+            return True
+        if self._fold:
+            low = _lowered(text)
+            if low is None:
+                return True
+            text = low
+        return self._gate.search(text, pos, endpos) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.search(text, pos, endpos) if self._may(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.match(text, pos, endpos) if self._may(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.finditer(text, pos, endpos) if self._may(text, pos, endpos) else iter(())
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.findall(text, pos, endpos) if self._may(text, pos, endpos) else []
