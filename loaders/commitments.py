@@ -27,12 +27,11 @@ names by title words.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.patterns import RISKY_CHARS, LiteralFinder, required_literals
+from loaders.patterns import LiteralGate, Occurrences
 from loaders.tables import column
 from loaders.text import TextDoc, fold_words as _fold, occurrences
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
@@ -320,55 +319,30 @@ def _blocked(text: str, lo: int, pos: int, lang: str) -> bool:
 
 # --------------------------------------------------------------------------- where a cue can match
 @lru_cache(maxsize=None)
-def _cue_literals(lang: str) -> tuple[tuple[str, tuple[tuple[_Cue, frozenset[str] | None], ...]], ...]:
-    """For each role, its cues with the lower-case strings one of which every match holds (None: unknown)."""
-    return tuple((role, tuple((c, required_literals(c.rx.pattern, c.rx.flags)) for c in _cues(role, lang)))
-                 for role in _CUE_ROLES)
-
-
-_RISKY = re.compile("[" + "".join(sorted(RISKY_CHARS)) + "]")
+def _cue_gate(lang: str) -> tuple[tuple[tuple[str, _Cue], ...], LiteralGate]:
+    """The cues of the nine roles, in order, as (role, cue), and one literal gate over all of them."""
+    cues = tuple((role, c) for role in _CUE_ROLES for c in _cues(role, lang))
+    return cues, LiteralGate([c.rx for _, c in cues])
 
 
 @dataclass(frozen=True)
 class _CuePlaces:
-    """For each role, the cues that can match somewhere in one document, each with where: the starts of
-    its literals' occurrences in the lower-cased text (ascending) and, from each of them on, the
-    smallest end. A part ``[lo, hi)`` can hold a match only if it holds one whole occurrence.
+    """For each role, the cues that can match somewhere in one document, each with where (None: anywhere).
 
     Why: the nine roles' cues were searched in every sentence part (a regex union per role with ~35
-    case-insensitive alternatives, a step per character); most parts hold no cue at all, and finding
-    the cues' literals in the whole text costs a ``str.find`` per literal. See bench/RESULTS.md."""
+    case-insensitive alternatives, a step per character); most parts hold no cue at all, and the cues'
+    literals are found in the whole text in one pass (loaders/patterns.LiteralGate). See bench/RESULTS.md."""
 
-    roles: tuple[tuple[str, tuple[tuple[_Cue, tuple[int, ...] | None, tuple[int, ...] | None], ...]], ...]
+    roles: tuple[tuple[str, tuple[tuple[_Cue, Occurrences | None], ...]], ...]
 
     @staticmethod
     def of(text: str, lang: str) -> "_CuePlaces":
-        low = text.lower()
-        exact = len(low) == len(text) and not _RISKY.search(low)     # offsets and case rule as re's
-        found = _literal_finder(lang).find_all(low) if exact else {}
-        roles = []
-        for role, cues in _cue_literals(lang):
-            kept = []
-            for cue, literals in cues:
-                if literals is None or not exact:
-                    kept.append((cue, None, None))
-                    continue
-                occ = [(s, s + len(lit)) for lit in literals if lit in found for s in found[lit]]
-                if not occ:
-                    continue
-                occ.sort()
-                ends = [e for _, e in occ]
-                for i in range(len(ends) - 2, -1, -1):
-                    if ends[i + 1] < ends[i]:
-                        ends[i] = ends[i + 1]
-                kept.append((cue, tuple(s for s, _ in occ), tuple(ends)))
-            roles.append((role, tuple(kept)))
-        return _CuePlaces(tuple(roles))
-
-
-@lru_cache(maxsize=None)
-def _literal_finder(lang: str) -> LiteralFinder:
-    return LiteralFinder(lit for _, cues in _cue_literals(lang) for _, lits in cues if lits for lit in lits)
+        cues, gate = _cue_gate(lang)
+        by_role: dict[str, list[tuple[_Cue, Occurrences | None]]] = {role: [] for role in _CUE_ROLES}
+        for (role, cue), occ in zip(cues, gate.places(text)):
+            if occ is None or occ.starts:
+                by_role[role].append((cue, occ))
+        return _CuePlaces(tuple((role, tuple(by_role[role])) for role in _CUE_ROLES))
 
 
 def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention],
@@ -378,11 +352,9 @@ def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention],
     seg = text[lo:hi]
     hits: list[_Hit] = []
     for role, cues in places.roles:
-        for cue, starts, ends in cues:
-            if starts is not None:
-                i = bisect_left(starts, lo)
-                if i == len(starts) or ends[i] > hi:
-                    continue
+        for cue, occ in cues:
+            if occ is not None and not occ.within(lo, hi):
+                continue
             for m in cue.rx.finditer(seg):
                 s, e = lo + m.start(), lo + m.end()
                 if _accept(text, lo, hi, s, e, role, cue.kind, lang, mentions):

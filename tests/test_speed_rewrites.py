@@ -4,8 +4,8 @@ tokenizer's word regex (loaders/persons.py) and the automaton's two start finder
 import re
 
 from loaders.automaton import Automaton
-from loaders.commitments import _CuePlaces, _cue_literals
-from loaders.patterns import first_chars, guarded, required_literals
+from loaders.commitments import _CuePlaces, _cue_gate
+from loaders.patterns import AnyOf, Gated, LiteralGate, first_chars, guarded, required_literals
 from loaders.persons import tokenize
 
 SENTENCES = [
@@ -80,23 +80,50 @@ def test_every_match_holds_one_of_its_literals():
         "He asked the embassy to help, hoped the two sides would continue, and donated 5,000 USD."]
     checked = 0
     for lang in ("vi", "en"):
-        for _, cues in _cue_literals(lang):
-            for cue, literals in cues:
-                if literals is None:
-                    continue
-                for t in texts:
-                    for m in cue.rx.finditer(t):
-                        assert any(lit in m.group().lower() for lit in literals), (cue.rx.pattern, m.group())
-                        checked += 1
+        cues, _ = _cue_gate(lang)
+        for _, cue in cues:
+            literals = required_literals(cue.rx.pattern, cue.rx.flags)
+            if literals is None:
+                continue
+            for t in texts:
+                for m in cue.rx.finditer(t):
+                    assert any(lit in m.group().lower() for lit in literals), (cue.rx.pattern, m.group())
+                    checked += 1
     assert checked > 20
 
 
 def test_cue_places_keep_a_part_that_holds_a_cue_and_drop_one_that_cannot():
     text = "Đoàn thăm nhà máy; tỉnh sẽ hỗ trợ bạn. Ngày mai trời mưa."
-    places = _CuePlaces.of(text, "vi")
-    kept = {role: [(cue, starts) for cue, starts, _ in cues] for role, cues in places.roles}
-    assert any(starts == (text.index("sẽ"),) for _, starts in kept["modal"])
-    assert kept["sign"] == []                                        # no agreement named anywhere
-    assert all(starts is None for cues in kept.values() for _, starts in cues) is False
-    turkish = _CuePlaces.of("İstanbul sẽ hỗ trợ", "vi")              # lower() changes the length: no places
-    assert all(starts is None for _, cues in turkish.roles for _, starts, _ in cues)
+    roles = dict(_CuePlaces.of(text, "vi").roles)
+    sẽ = text.index("sẽ")
+    modal = [occ for _, occ in roles["modal"] if occ is not None and occ.starts == (sẽ,)]
+    assert modal and modal[0].within(sẽ - 5, sẽ + 2) and not modal[0].within(0, sẽ + 1)
+    assert roles["sign"] == ()                                       # no agreement named anywhere
+    turkish = dict(_CuePlaces.of("İstanbul sẽ hỗ trợ", "vi").roles)  # lower() changes the length: anywhere
+    assert turkish["sign"] and all(occ is None for cues in turkish.values() for _, occ in cues)
+
+
+def test_literal_gate_says_where_each_regex_can_match():
+    rxs = [re.compile(r"(?<!\w)đề nghị", re.I), re.compile(r"will(?!\s+be)"), re.compile(r"\d+")]
+    text = "Ông A ĐỀ NGHỊ; bà B will help. 12"
+    near, will, digits = LiteralGate(rxs).places(text)
+    at = text.index("ĐỀ")
+    assert near.within(at, at + 7) and not near.within(at + 1, len(text))
+    assert will.within(0, len(text)) and not will.within(0, text.index("will") + 3)
+    assert digits is None                                            # no literal to look for: anywhere
+
+
+def test_gated_regex_answers_as_the_regex():
+    rx = re.compile(r"(?<![^\W_])[Tt]ổ chức (?P<n>[A-Z]{2,})")
+    g = Gated(rx)
+    for t in ("Tổ chức WWF tài trợ", "không có gì", "tổ chức ABC và Tổ chức XYZ", "TỔ CHỨC ABC"):
+        assert [m.span() for m in g.finditer(t)] == [m.span() for m in rx.finditer(t)]
+        assert bool(g.search(t, 2)) == bool(rx.search(t, 2))
+    assert g.groupindex == rx.groupindex
+
+
+def test_any_of_answers_as_the_union():
+    pats = [r"^\d{1,2}:\d{2}$", r"\.(jpe?g|png)$", r"^(Share|Print)\b", r"\]\(https?:"]
+    union, any_of = re.compile("|".join(f"(?:{p})" for p in pats), re.I), AnyOf(pats, re.I)
+    for line in ("10:30", "photo.JPG", "share this", "see [x](http://a)", "A line of prose.", "x 10:30"):
+        assert any_of.search(line) == bool(union.search(line)), line
