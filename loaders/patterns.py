@@ -404,19 +404,27 @@ class LiteralGate:
 
     def __init__(self, regexes: Sequence[re.Pattern]):
         self._literals = [required_literals(rx.pattern, rx.flags) for rx in regexes]
-        self._finder = LiteralFinder(lit for lits in self._literals if lits for lit in lits)
+        self._owners: dict[str, list[int]] = {}             # literal → the regexes that need it
+        for k, lits in enumerate(self._literals):
+            for lit in lits or ():
+                self._owners.setdefault(lit, []).append(k)
+        self._finder = LiteralFinder(self._owners)
 
     def places(self, text: str) -> tuple[Occurrences | None, ...]:
         low = _lowered(text)
         if low is None:
             return tuple(None for _ in self._literals)
-        found = self._finder.find_all(low)
+        occs: list[list[tuple[int, int]]] = [[] for _ in self._literals]
+        for lit, starts in self._finder.find_all(low).items():     # only the literals present: few
+            n = len(lit)
+            for k in self._owners[lit]:
+                occs[k].extend((s, s + n) for s in starts)
         out = []
-        for lits in self._literals:
+        for lits, occ in zip(self._literals, occs):
             if lits is None:
                 out.append(None)
                 continue
-            occ = sorted((s, s + len(lit)) for lit in lits if lit in found for s in found[lit])
+            occ.sort()
             ends = [e for _, e in occ]
             for i in range(len(ends) - 2, -1, -1):
                 if ends[i + 1] < ends[i]:
