@@ -382,15 +382,16 @@ class Gated:
 # --------------------------------------------------------------------------- where in a text a regex can match
 @dataclass(frozen=True)
 class Occurrences:
-    """Where a regex's required literals stand in one text: their starts (ascending) and, from each of
-    them on, the smallest end. A span can hold a match only if it holds one whole occurrence."""
+    """Where a regex's required literals start in one text (ascending), and the shortest literal's
+    length: a span can hold a match only if a literal starts in it and the shortest one fits after that
+    start (a weaker test than "a whole occurrence fits", so it never rules out a real match)."""
 
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: tuple[int, ...] | list[int]
+    shortest: int
 
     def within(self, lo: int, hi: int) -> bool:
         i = bisect_left(self.starts, lo)
-        return i < len(self.starts) and self.ends[i] <= hi
+        return i < len(self.starts) and self.starts[i] + self.shortest <= hi
 
 
 class LiteralGate:
@@ -408,26 +409,23 @@ class LiteralGate:
         for k, lits in enumerate(self._literals):
             for lit in lits or ():
                 self._owners.setdefault(lit, []).append(k)
+        self._shortest = [min(map(len, lits)) if lits else 0 for lits in self._literals]
         self._finder = LiteralFinder(self._owners)
 
     def places(self, text: str) -> tuple[Occurrences | None, ...]:
         low = _lowered(text)
         if low is None:
             return tuple(None for _ in self._literals)
-        occs: list[list[tuple[int, int]]] = [[] for _ in self._literals]
+        found: list[list[list[int]]] = [[] for _ in self._literals]
         for lit, starts in self._finder.find_all(low).items():     # only the literals present: few
-            n = len(lit)
             for k in self._owners[lit]:
-                occs[k].extend((s, s + n) for s in starts)
-        out = []
-        for lits, occ in zip(self._literals, occs):
+                found[k].append(starts)
+        out: list[Occurrences | None] = []
+        for lits, short, lists in zip(self._literals, self._shortest, found):
             if lits is None:
                 out.append(None)
-                continue
-            occ.sort()
-            ends = [e for _, e in occ]
-            for i in range(len(ends) - 2, -1, -1):
-                if ends[i + 1] < ends[i]:
-                    ends[i] = ends[i + 1]
-            out.append(Occurrences(tuple(s for s, _ in occ), tuple(ends)))
+            elif len(lists) == 1:
+                out.append(Occurrences(lists[0], short))
+            else:
+                out.append(Occurrences(sorted(s for at in lists for s in at), short))
         return tuple(out)
