@@ -429,3 +429,59 @@ class LiteralGate:
             else:
                 out.append(Occurrences(sorted(s for at in lists for s in at), short))
         return tuple(out)
+
+
+# --------------------------------------------------------------------------- case-insensitive scans on lower-cased text
+class FoldedFinder:
+    """``finditer`` of a case-insensitive pattern, run case-sensitively over the lower-cased text when
+    that is safe (``_lowered``), else as the case-insensitive regex. The matches' offsets are the same;
+    their text is the lower-cased one, so callers use offsets only.
+
+    Why: re's case-insensitive matching folds every character it compares; on lower-cased text a
+    case-sensitive trie compares directly, and re can skip ahead to its first characters. Measured on
+    the persons' title-head trie over 300 generated articles: 0.056 → 0.025 CPU-s (the lower-casing,
+    0.004 s, is shared through ``_lowered``'s cache)."""
+
+    def __init__(self, pattern: str):
+        _check_lower(pattern)
+        self._folded = re.compile(pattern, re.IGNORECASE)
+        self._lower = re.compile(pattern)
+
+    def finditer(self, text: str):
+        low = _lowered(text)
+        return self._folded.finditer(text) if low is None else self._lower.finditer(low)
+
+
+def _check_lower(pattern: str) -> None:
+    """Every character the pattern names must be its own lower case (classes such as \\w and \\s are
+    the same on lower-cased text); otherwise the case-sensitive run would miss matches."""
+    from re import _constants as c, _parser as sre_parse
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op in (c.LITERAL, c.NOT_LITERAL):
+                if _lower(av) != chr(av) or chr(av) in RISKY_CHARS:
+                    raise ValueError(f"FoldedFinder: {chr(av)!r} is not lower case in {pattern[:60]!r}…")
+            elif op is c.IN:
+                for iop, iav in av:
+                    if iop is c.LITERAL and (_lower(iav) != chr(iav) or chr(iav) in RISKY_CHARS):
+                        raise ValueError(f"FoldedFinder: {chr(iav)!r} is not lower case in {pattern[:60]!r}…")
+                    if iop is c.RANGE and any(_lower(x) != chr(x) for x in range(iav[0], iav[1] + 1)):
+                        raise ValueError(f"FoldedFinder: a range with capitals in {pattern[:60]!r}…")
+            elif op is c.BRANCH:
+                for alt in av[1]:
+                    walk(alt)
+            elif op is c.SUBPATTERN:
+                if av[1] or av[2]:
+                    raise ValueError("FoldedFinder: inline flags")
+                walk(av[3])
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                walk(av[1])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                walk(av[2])
+            elif op is c.ATOMIC_GROUP:
+                walk(av)
+            elif op in (c.GROUPREF, c.GROUPREF_EXISTS):
+                raise ValueError("FoldedFinder: back references")
+
+    walk(sre_parse.parse(pattern))

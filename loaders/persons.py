@@ -31,7 +31,7 @@ from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import Callable, NamedTuple
 
-from loaders.patterns import guarded, literal_trie
+from loaders.patterns import FoldedFinder, guarded, literal_trie
 from loaders.tables import column, read_table
 from ontology.facts import PersonFact, Span
 from ontology.identity import fold
@@ -433,7 +433,7 @@ class PersonFinder:
         """(token index, number of tokens) of every title head in the body."""
         out = []
         taken_until = -1
-        for m in self.parser.head_re.finditer(self.text):
+        for m in _head_finder().finditer(self.text):          # offsets only: its text is lower-cased
             if m.start() < taken_until or not self.is_body(m.start()) or m.start() not in self._index:
                 continue
             rest = self.text[m.end():m.end() + 6]
@@ -664,7 +664,7 @@ class PersonFinder:
         each comma- or "and"-separated item that starts with a name is a person, with or without a role."""
         out: list[Mention] = []
         covered = [(m.start, m.end) for m in found]
-        for m in _list_cue_re().finditer(self.text):
+        for m in _list_cue_re().finditer(self.text):          # offsets only: its text is lower-cased
             stop = _SENTENCE_END.search(self.text, m.end())
             stop_at = stop.start() if stop else len(self.text)
             k = self._index_at_or_after(m.end())
@@ -743,7 +743,7 @@ class PersonFinder:
         """"ông/bà/Mr. + two or more capitalised words" without a title nearby."""
         out = []
         covered = [(m.start, m.end) for m in found]
-        for m in _honorific_re().finditer(self.text):
+        for m in _honorific_re().finditer(self.text):         # offsets only: its text is lower-cased
             t_i = self._index.get(m.end())
             if t_i is None:
                 continue
@@ -889,18 +889,25 @@ def _historical_figures() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _honorific_re() -> re.Pattern:
+def _honorific_re() -> FoldedFinder:
     """A word of address or rank and the space after it ("ông ", "Mr. "): data/honorifics.tsv."""
     words = column("honorifics.tsv", "word")
-    return re.compile(guarded(r"(?:^|(?<=[\s(\[“\"'‘:;,]))" + literal_trie(words, ignore_case=True) + r"[ \t\u00a0]+",
-                              re.I), re.I)
+    return FoldedFinder(r"(?:^|(?<=[\s(\[“\"'‘:;,]))" + literal_trie(words, ignore_case=True) + r"[ \t\u00a0]+")
 
 
 @lru_cache(maxsize=1)
-def _list_cue_re() -> re.Pattern:
+def _list_cue_re() -> FoldedFinder:
     """Words after which a list of people comes: data/name_list_cues.tsv."""
     cues = column("name_list_cues.tsv", "cue")
-    return re.compile(guarded(r"\b" + literal_trie(cues, ignore_case=True) + r"\b\s*:?", re.I), re.I)   # \b: 8x faster than lookarounds
+    return FoldedFinder(r"\b" + literal_trie(cues, ignore_case=True) + r"\b\s*:?")   # \b: 8x faster than lookarounds
+
+
+@lru_cache(maxsize=1)
+def _head_finder() -> FoldedFinder:
+    """Every title head in a text (the scan of ``_lexicon``'s head regex, whose matches on other strings
+    stay as they are)."""
+    heads = {r["head"] for r in read_table("titles.tsv", ("head", "lang", "side"))}
+    return FoldedFinder(r"\b" + literal_trie(heads, ignore_case=True) + r"\b")
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ import re
 
 from loaders.automaton import Automaton
 from loaders.commitments import _CuePlaces, _cue_gate
-from loaders.patterns import AnyOf, Gated, LiteralGate, first_chars, guarded, required_literals
+from loaders.patterns import AnyOf, FoldedFinder, Gated, LiteralGate, first_chars, guarded, required_literals
 from loaders.persons import tokenize
 
 SENTENCES = [
@@ -127,3 +127,19 @@ def test_any_of_answers_as_the_union():
     union, any_of = re.compile("|".join(f"(?:{p})" for p in pats), re.I), AnyOf(pats, re.I)
     for line in ("10:30", "photo.JPG", "share this", "see [x](http://a)", "A line of prose.", "x 10:30"):
         assert any_of.search(line) == bool(union.search(line)), line
+
+
+def test_folded_finder_finds_what_the_case_insensitive_regex_finds():
+    pattern = r"\b(?:phó chủ tịch|chủ tịch|đại sứ|governor)\b"
+    folded, plain = FoldedFinder(pattern), re.compile(pattern, re.I)
+    for t in ("PHÓ CHỦ TỊCH Nguyễn A gặp Đại sứ B; the Governor", "İzmir Governor", "không có", "Chủ tịchX"):
+        assert [m.span() for m in folded.finditer(t)] == [m.span() for m in plain.finditer(t)], t
+
+
+def test_folded_finder_refuses_a_pattern_with_capitals():
+    for pattern in (r"Governor", r"[A-Z]\w+", r"(?i:x)"):
+        try:
+            FoldedFinder(pattern)
+        except ValueError:
+            continue
+        raise AssertionError(pattern)
