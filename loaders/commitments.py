@@ -27,6 +27,7 @@ names by title words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
@@ -353,8 +354,11 @@ def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention],
     hits: list[_Hit] = []
     for role, cues in places.roles:
         for cue, occ in cues:
-            if occ is not None and not occ.within(lo, hi):
-                continue
+            if occ is not None:                  # occ.within(lo, hi), inlined: this runs ~350 times a document
+                starts = occ.starts
+                i = bisect_left(starts, lo)
+                if i == len(starts) or starts[i] + occ.shortest > hi:
+                    continue
             for m in cue.rx.finditer(seg):
                 s, e = lo + m.start(), lo + m.end()
                 if _accept(text, lo, hi, s, e, role, cue.kind, lang, mentions):
