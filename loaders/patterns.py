@@ -159,6 +159,7 @@ def _risky_chars() -> frozenset[str]:
 
 
 RISKY_CHARS = _risky_chars()
+_RISKY = re.compile("[" + "".join(re.escape(c) for c in sorted(RISKY_CHARS)) + "]")
 
 
 def required_literals(pattern: str, flags: int = 0, fold: bool = True) -> frozenset[str] | None:
@@ -339,7 +340,7 @@ class LiteralFinder:
 def _lowered(text: str) -> str | None:
     """``text`` lower-cased, when that keeps every offset and re's case rule (else None)."""
     low = text.lower()
-    return low if len(low) == len(text) and not any(c in RISKY_CHARS for c in set(low) if not c.isascii()) else None
+    return low if len(low) == len(text) and not _RISKY.search(low) else None
 
 
 _FEW = 6                    # literals a Gated regex tests one by one (measured: find beats the trie up to ~6-8)
