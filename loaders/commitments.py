@@ -335,15 +335,20 @@ class _CuePlaces:
     literals are found in the whole text in one pass (loaders/patterns.LiteralGate). See bench/RESULTS.md."""
 
     roles: tuple[tuple[str, tuple[tuple[_Cue, Occurrences | None], ...]], ...]
+    any_cue: Occurrences | None          # where some cue can match (None: anywhere)
 
     @staticmethod
     def of(text: str, lang: str) -> "_CuePlaces":
         cues, gate = _cue_gate(lang)
         by_role: dict[str, list[tuple[_Cue, Occurrences | None]]] = {role: [] for role in _CUE_ROLES}
+        kept: list[Occurrences | None] = []
         for (role, cue), occ in zip(cues, gate.places(text)):
             if occ is None or occ.starts:
                 by_role[role].append((cue, occ))
-        return _CuePlaces(tuple((role, tuple(by_role[role])) for role in _CUE_ROLES))
+                kept.append(occ)
+        any_cue = None if None in kept else Occurrences(sorted(s for o in kept for s in o.starts),
+                                                         min((o.shortest for o in kept), default=0))
+        return _CuePlaces(tuple((role, tuple(by_role[role])) for role in _CUE_ROLES), any_cue)
 
 
 def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention],
@@ -733,7 +738,10 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
         if "\n" in text[prev_end:ss]:
             last_request = speaker = None          # a request and a speaker go on within their paragraph only
         prev_end = se
-        groups = _groups(text, ss, se, lang, mentions, places)
+        if places.any_cue is not None and not places.any_cue.within(ss, se):
+            groups = [[ss, se, []]]                # no cue can match in this sentence: _groups would find none
+        else:
+            groups = _groups(text, ss, se, lang, mentions, places)
         if not any(hits for _, _, hits in groups):
             if last_request is not None and _any("continuation", lang, text[ss:se]):
                 s, e = _trim(text, ss, se)
