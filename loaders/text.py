@@ -177,6 +177,7 @@ class Layout:
 
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*")
+_NEWLINE = re.compile(r"\n")
 _ABBREV = frozenset(read_column("abbreviations.tsv", "abbreviation"))
 
 
@@ -211,10 +212,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     _push(text, out, cur, end)
     final: list[tuple[int, int]] = []
     for s, e in out:
+        if text.find("\n", s, e) < 0:          # most sentences (a line's, always): nothing to cut
+            final.append((s, e))               # already trimmed by _push
+            continue
         p = s
-        for m in re.finditer(r"\n", text[s:e]):
-            _push(text, final, p, s + m.start())
-            p = s + m.end()
+        for m in _NEWLINE.finditer(text, s, e):
+            _push(text, final, p, m.start())
+            p = m.end()
         _push(text, final, p, e)
     return final
 
