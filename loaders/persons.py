@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import Callable, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from loaders.patterns import FoldedFinder, guarded, literal_trie
 from loaders.tables import column, read_table
@@ -167,6 +167,8 @@ def tokenize(text: str) -> list[Token]:
 def _split_at_titles(text: str, tokens: list[Token], head_re: re.Pattern) -> list[Token]:
     """"Thang Sa Vun-Tỉnh trưởng": a hyphen glues a name to the title after it; split the word there.
     Only hyphenated words are looked at (transliterated names keep their hyphens: "Khăm-Phâu")."""
+    if not any(text[p + 1:p + 2].isupper() and head_re.match(text, p + 1) for p in _hyphens(text)):
+        return tokens                    # no hyphen before a title anywhere: nothing to split (most texts)
     out: list[Token] = []
     for tok in tokens:
         if "-" not in tok.text:
@@ -181,6 +183,13 @@ def _split_at_titles(text: str, tokens: list[Token], head_re: re.Pattern) -> lis
         out.extend(Token(tok.start + cut + 1 + t.start, tok.start + cut + 1 + t.end, t.text)
                    for t in tokenize(text[tok.start + cut + 1:tok.end]))
     return out
+
+
+def _hyphens(text: str) -> Iterator[int]:
+    i = text.find("-")
+    while i >= 0:
+        yield i
+        i = text.find("-", i + 1)
 
 
 class OfficeTitleParser:
