@@ -42,7 +42,7 @@ from ontology.identity import fold
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*|\d+|(?<=\s)['’]s(?![^\W\d_])")
 _SEP_TITLE = re.compile(r"^\s*(?:,|–|-|—|:|\(|,?\s*là)\s*$")
 _SPACE = re.compile(r"^[ \t\u00a0]+$")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")   # one group: a Vietnamese syllable ("Quang"); several: "Ichikawa"
 _INITIAL_GAP = re.compile(r"^\.[ \t\u00a0]+$")
 _FOREIGN_HINTS = ("Tổng Lãnh sự quán", "Đại sứ quán", "Embassy", "Consulate")
@@ -858,7 +858,8 @@ class PersonFinder:
     @cached_property
     def _vietnamese_text(self) -> bool:
         head = self.text[:3000]    # measured: 25-28 % of the letters of Vietnamese articles carry a mark, English < 2 %
-        return len(_VI_LETTER.findall(head)) > 0.1 * len(_LETTER.findall(head))
+        # letters counted by runs (summed lengths): the count of single-letter matches, ~2x faster
+        return len(_VI_LETTER.findall(head)) > 0.1 * sum(map(len, _LETTER_RUNS.findall(head)))
 
     def _side(self, name: str, offices: list[str]) -> str:
         text = " ".join(offices)
