@@ -941,7 +941,8 @@ _HISTORICAL = re.compile(r"\b(?:năm|in|since|từ|vào|thập niên|những nă
                          r"đặt nền móng|dày công vun đắp|laid the foundation", re.I)
 _ENVOY_TO_VIETNAM = re.compile(r"\b(?:Ambassador|Consul(?:-| )?General|Consul|Đại sứ|Tổng Lãnh sự|Lãnh sự)\b[^,;]*?"
                                r"\b(?:to|in|tại) (?:Vietnam|Viet Nam|Việt Nam)\b")
-_VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]|[\u1ea0-\u1ef9]", re.I)
+# one class, the union of four single-character alternatives it was (the same characters, one test)
+_VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ\u1ea0-\u1ef9]", re.I)
 
 
 @lru_cache(maxsize=1)
