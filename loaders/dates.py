@@ -30,7 +30,7 @@ _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|Octob
 _VI_LEAD = (r"(?:(?<![^\W\d_])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Hh]ôm|[Vv]ào)\s+"
             r"(?:(?:ngày|hôm|nay)\s+)?\(?)")
 # "Ngày 5/12/2020", "Sáng 22/12", "từ ngày 19-21/9/2024", "ngày 5.12.2020", "Sáng nay (6/6)", "Chiều nay 29.8"
-_VI_NUMERIC = Gated(re.compile(_VI_LEAD + r"(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?!\d)"))
+_VI_NUMERIC = re.compile(_VI_LEAD + r"(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?!\d)")
 # "ngày 5 tháng 12 năm 2020", "ngày 5 tháng 12"
 _VI_WORDS = Gated(re.compile(_VI_LEAD + r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?(?!\d)"))
 # a bare numeric date with its year inside a sentence: "(5-12-2020)", "hôm qua, 5/12/2020,"

@@ -135,7 +135,7 @@ def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
     return tuple(_gazetteer().scan(t))
 
 
-_HEAD_NAME_VI = Gated(re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})"))
+_HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
 _NAME_EN = rf"{_CAP}(?:[ \u00a0]+(?:(?:del|de|la|da|do|dos|das|von|van|der|di|el)[ \u00a0]+)?{_CAP})*{_KOREAN_TAIL}?"
 _NAME_HEAD_EN = Gated(re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])"))
 _HEAD_OF_EN = Gated(re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
@@ -413,8 +413,8 @@ _LIST_NAME = rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}}"
 _LIST = rf"(?P<list>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*(?:\s*,?\s+(?:and|và)\s+{_LIST_NAME})?)"
 _LISTED_EN = Gated(re.compile(rf"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:localities|provinces|cities|regions|states|prefectures|"
                         rf"counties|municipalities)\s+(?:like|such as|including|namely)\s+{_LIST}"))
-_LISTED_VI = Gated(re.compile(rf"(?:địa phương|tỉnh|thành phố|bang|vùng|tỉnh, thành)\s+(?:của\s+|thuộc\s+|bạn\s+)?"
-                        rf"(?P<country>{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})\s+(?:như|gồm|là)\s*:?\s+{_LIST}"))
+_LISTED_VI = re.compile(rf"(?:địa phương|tỉnh|thành phố|bang|vùng|tỉnh, thành)\s+(?:của\s+|thuộc\s+|bạn\s+)?"
+                        rf"(?P<country>{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})\s+(?:như|gồm|là)\s*:?\s+{_LIST}")
 
 
 def _listed_localities(t: str, body, cands: list, prov_spans: list[tuple[int, int]]) -> list:
@@ -792,7 +792,7 @@ _PROVINCIAL = Gated(re.compile(
     rf"Ủy ban MTTQ(?: Việt Nam)?|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Công an|Bộ Chỉ huy Quân sự|"
     rf"(?:Ban Chỉ huy |BCH |Bộ Chỉ huy )?Bộ đội [Bb]iên phòng|Cổng Thông tin điện tử|Sở (?P<so>{_DEPT_RE}))"
     rf"(?P<place>[ \u00a0]+(?:(?:tỉnh|thành phố|TP\.?)[ \u00a0]+)?(?P<prov>{_CAP}(?: {_CAP}){{0,3}})|[ \u00a0]+(?:tỉnh|thành phố)(?![^\W_]))?"))
-_SO_LIST = Gated(re.compile(rf"(?:các|lãnh đạo các)\s+[Ss]ở\s*:\s*(?P<items>[^.;\n]+)"))
+_SO_LIST = re.compile(rf"(?:các|lãnh đạo các)\s+[Ss]ở\s*:\s*(?P<items>[^.;\n]+)")
 _EN_ORGS = Gated(re.compile(
     rf"(?<![^\W_])(?:(?:the\s+)?(?P<a>People['’]s Committee|Party Committee|People['’]s Council|Department of Foreign Affairs)"
     rf" of (?P<pa>{_NAME})(?: province| city)?|(?P<pb>{_NAME}) (?:provincial |municipal )(?P<b>People['’]s Committee|Party Committee|"
