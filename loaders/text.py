@@ -59,13 +59,16 @@ def _boilerplate() -> tuple[AnyOf, re.Pattern, AnyOf]:
             AnyOf(roles["caption"], re.I))
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")     # runs: the same count (summed lengths) from fewer matches, 2x faster
+# every character is a letter ([^\W\d_]), a space, or one of these: letters = length - spaces - these.
+# Why: most characters are letters and a findall of them made a match each; the others are few (300
+# generated articles: 0.050 CPU-s one match per letter, 0.027-0.042 by letter runs, 0.023 this way)
+_NOT_LETTER_OR_SPACE = re.compile(r"[^\w ]|[\d_]")
 
 
 def language(text: str) -> str:
     """'vi' when Vietnamese letters are frequent, else 'en'."""
     head = text[:4000]
-    letters = sum(map(len, _LETTERS.findall(head))) or 1
+    letters = (len(head) - head.count(" ") - len(_NOT_LETTER_OR_SPACE.findall(head))) or 1
     return "vi" if len(_VI_MARKS.findall(head)) / letters > 0.03 else "en"
 
 
