@@ -65,10 +65,15 @@ def _boilerplate() -> tuple[AnyOf, re.Pattern, AnyOf]:
 _NOT_LETTER_OR_SPACE = re.compile(r"[^\w ]|[\d_]")
 
 
+def letter_count(s: str) -> int:
+    """How many characters of ``s`` are letters (what ``[^\\W\\d_]`` matches)."""
+    return len(s) - s.count(" ") - len(_NOT_LETTER_OR_SPACE.findall(s))
+
+
 def language(text: str) -> str:
     """'vi' when Vietnamese letters are frequent, else 'en'."""
     head = text[:4000]
-    letters = (len(head) - head.count(" ") - len(_NOT_LETTER_OR_SPACE.findall(head))) or 1
+    letters = letter_count(head) or 1
     return "vi" if len(_VI_MARKS.findall(head)) / letters > 0.03 else "en"
 
 
