@@ -7,6 +7,7 @@ from loaders.automaton import Automaton
 from loaders.commitments import _CuePlaces, _cue_gate
 from loaders.patterns import AnyOf, FoldedFinder, Gated, LiteralGate, first_chars, guarded, required_literals
 from loaders.persons import tokenize
+from loaders.text import letter_count
 
 SENTENCES = [
     "Ông Trần Văn Bình đã ký kết biên bản ghi nhớ với đoàn tỉnh Xiêng-khoảng ngày 3/4.",
@@ -143,3 +144,8 @@ def test_folded_finder_refuses_a_pattern_with_capitals():
         except ValueError:
             continue
         raise AssertionError(pattern)
+
+
+def test_letter_count_counts_what_the_letter_class_matches():
+    for s in SENTENCES + ["a_b 12 ²½ Ⅻ 三 — x\ty\nz", "   ", "İstanbul’s 2nd"]:
+        assert letter_count(s) == len(re.findall(r"[^\W\d_]", s)), s
