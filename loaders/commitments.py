@@ -280,18 +280,22 @@ _RESET = re.compile(r"(?<!\w)(?:đồng thời|while|and also|besides|meanwhile|
                     re.IGNORECASE)
 
 
+_CLAUSE_CHARS = re.compile(r"[()\-–,;:“”\"]")
+
+
 def _own_clause_start(text: str, lo: int, pos: int) -> int:
     """Start of the comma-clause that holds position ``pos`` (not before ``lo``)."""
-    j, depth = pos, 0
-    while j > lo:
-        c = text[j - 1]
+    depth = 0
+    # only these characters act, so the walk back visits them alone (found by one regex), not every character
+    for k in reversed([m.start() for m in _CLAUSE_CHARS.finditer(text, lo, pos)]):
+        c = text[k]
         if c == ")":
             depth += 1                  # "Saiki city (Oita province, Japan) signed": that comma is inside
-        elif c == "(" and depth:
-            depth -= 1
-        elif depth == 0 and (c in ",;:“”\"" or (c in "-–" and _CLAUSE_BREAK.match(text, j - 2))):
-            return j
-        j -= 1
+        elif c == "(":
+            if depth:
+                depth -= 1
+        elif depth == 0 and (c not in "-–" or _CLAUSE_BREAK.match(text, k - 1)):
+            return k + 1
     return lo
 
 
