@@ -244,10 +244,10 @@ def _is_abbrev(text: str, dot: int, floor: int) -> bool:
 
 
 def _push(text: str, out: list, s: int, e: int) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
+    seg = text[s:e]
+    body = seg.lstrip()                 # str.strip drops what str.isspace calls space: the same trim, in C
+    s += len(seg) - len(body)
+    e = s + len(body.rstrip())
     if s < e:
         out.append((s, e))
 
