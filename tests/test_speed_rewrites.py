@@ -7,7 +7,7 @@ from loaders.automaton import Automaton
 from loaders.commitments import _CuePlaces, _cue_gate
 from loaders.patterns import AnyOf, FoldedFinder, Gated, LiteralGate, first_chars, guarded, required_literals
 from loaders.persons import tokenize
-from loaders.text import letter_count
+from loaders.text import Layout, letter_count
 
 SENTENCES = [
     "Ông Trần Văn Bình đã ký kết biên bản ghi nhớ với đoàn tỉnh Xiêng-khoảng ngày 3/4.",
@@ -149,3 +149,12 @@ def test_folded_finder_refuses_a_pattern_with_capitals():
 def test_letter_count_counts_what_the_letter_class_matches():
     for s in SENTENCES + ["a_b 12 ²½ Ⅻ 三 — x\ty\nz", "   ", "İstanbul’s 2nd"]:
         assert letter_count(s) == len(re.findall(r"[^\W\d_]", s)), s
+
+
+def test_is_body_by_bisection_matches_the_scan_of_every_skipped_span():
+    text = ("Tiêu đề bài\nChia sẻ\nÔng A (Ảnh: B) gặp bà C. Photo: X\n10:30\n"
+            "Đọc nhiều\nTin khác một\nTin khác hai")
+    layout = Layout(text)
+    assert layout._skip                                               # something was skipped
+    for off in range(len(text) + 2):
+        assert layout.is_body(off) == (not any(s <= off < e for s, e in layout._skip)), off
