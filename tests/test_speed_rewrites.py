@@ -158,3 +158,25 @@ def test_is_body_by_bisection_matches_the_scan_of_every_skipped_span():
     assert layout._skip                                               # something was skipped
     for off in range(len(text) + 2):
         assert layout.is_body(off) == (not any(s <= off < e for s, e in layout._skip)), off
+
+
+def test_prev_and_next_word_answer_as_their_regexes():
+    import random
+
+    from loaders.places import _next_word, _prev_word
+
+    def prev_rx(t, start):
+        m = re.search(r"(\S+)[ \u00a0]+$", t[max(0, start - 40):start])
+        return m.group(1) if m and m.group(1)[-1].isalnum() else ""
+
+    def next_rx(t, end):
+        m = re.match(r"[ \u00a0]+(\S+)", t[end:end + 40])
+        return m.group(1) if m else ""
+
+    rnd = random.Random(5)
+    alphabet = ["a", "Đ", "1", " ", " ", "\u00a0", "\n", "\t", ",", "."]
+    for _ in range(3000):
+        t = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
+        at = rnd.randint(0, len(t))
+        assert _prev_word(t, at) == prev_rx(t, at), (t, at)
+        assert _next_word(t, at) == next_rx(t, at), (t, at)
