@@ -383,7 +383,7 @@ class OfficeTitleParser:
                 or not (_VI_LETTER.search(prev.text) or _VI_LETTER.search(tok.text)):
             return False
         if k + 1 == len(self.tokens) or not self.joined(k + 1):
-            return bool(re.match(r"\s*[,;]", self.text[tok.end:]))
+            return bool(_COMMA_NEXT.match(self.text, tok.end))     # not a match on a copy of the rest of the text
         nxt = self.tokens[k + 1].text
         return nxt[:1].isupper() or nxt in self.locality      # "Bệnh viện Đa khoa tỉnh …"
 
@@ -515,7 +515,7 @@ class PersonFinder:
         before = self._before_title(i)
         if not before or name_at + name_len >= len(self.tokens) or before[1] < 2:
             return False
-        if not re.match(r"\s*[,;.)]", self.text[self.tokens[name_at + name_len - 1].end:]):
+        if not _STOP_NEXT.match(self.text, self.tokens[name_at + name_len - 1].end):
             return False
         start = self.tokens[before[0]].start
         return self.parser.honor_re.search(self.text[max(0, start - 20):start]) is not None
@@ -885,6 +885,8 @@ class PersonFinder:
         return "vietnam" if vn_surname else "foreign"
 
 
+_COMMA_NEXT = re.compile(r"\s*[,;]")
+_STOP_NEXT = re.compile(r"\s*[,;.)]")
 _INSTITUTION_STARTS = ("Bộ", "Sở", "Tổng", "Đại", "Embassy", "Consulate", "Ministry", "Cục")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)(?<![A-Z]\.\s)|\n")
 _AFTER_LISTED_NAME = re.compile(r"\s*(?:[,;:(–—-]|\band\b|\bvà\b|[.!?](?:\s|$)|$)")

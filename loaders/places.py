@@ -522,6 +522,10 @@ def _mission_group(surface: str, country: str | None) -> str:
     return f"emb:{kind}:{country or key(surface)}"
 
 
+_BARE_HEAD = re.compile(rf"^{_VI_HEADS}\s+")      # compiled once: the f-string made a new key for re's cache each call
+_BARE_TAIL = re.compile(rf"\s+{_EN_HEADS}$")
+
+
 def _find_partners(doc: str, text: str) -> list[PartnerFact]:
     """Foreign countries, localities, organisations, embassies and NGOs, in the text's wording."""
     t = _toned(text)
@@ -725,8 +729,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 
     def bare(c: _Cand) -> str:
         s = t[c.start:c.end]
-        s = re.sub(rf"^{_VI_HEADS}\s+", "", s)
-        return re.sub(rf"\s+{_EN_HEADS}$", "", s)
+        return _BARE_TAIL.sub("", _BARE_HEAD.sub("", s))
 
     counts = Counter(key(bare(c)) for c in kept)
     drop = set()
