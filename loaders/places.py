@@ -233,9 +233,12 @@ def _person_before(t: str, start: int) -> bool:
     return _is_cap(w) and w in _person_words()
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _truncated(t: str, end: int) -> bool:
     """A name that runs into the end of the text was cut by the page store ("tỉnh Hủa Ph")."""
-    return not t[end:].strip()
+    return _NOT_SPACE.search(t, end) is None          # = not t[end:].strip(), without copying the rest
 
 
 def _direction_before(t: str, start: int, prev: str) -> bool:
