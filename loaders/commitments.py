@@ -32,7 +32,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.patterns import LiteralGate, Occurrences
+from loaders.patterns import LiteralGate, Occurrences, guarded
 from loaders.tables import column
 from loaders.text import TextDoc, fold_words as _fold, occurrences
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
@@ -75,6 +75,9 @@ class _Cue:
     role: str
 
 
+_CUE_ROLES = ("sign", "donate", "donate_amount", "agree", "pledge", "modal", "request", "invite", "receive")
+
+
 def load_cues(path: Path = CUES_PATH) -> dict[str, list[_Cue]]:
     """Read the cue table: {role: [cue, ...]} with macros expanded and regexes compiled."""
     rows, macros = [], {}
@@ -100,12 +103,15 @@ def load_cues(path: Path = CUES_PATH) -> dict[str, list[_Cue]]:
         body = pat if pat.startswith("^") else r"(?<!\w)(?:" + pat + ")"
         if pat[-1:].isalpha() and role not in ("content", "aid", "souvenir"):   # content words are stems
             body += r"(?!\w)"
+        # guarded: a lookahead on the cue's possible first characters (the same matches; re cannot skip
+        # ahead by itself past the leading lookbehind): a cue is run over every sentence part that may hold it
+        if role in _CUE_ROLES:
+            body = guarded(body, flags)
         table.setdefault(role, []).append(_Cue(re.compile(body, flags), lang, kind, role))
     return table
 
 
 _CUES = load_cues()
-_CUE_ROLES = ("sign", "donate", "donate_amount", "agree", "pledge", "modal", "request", "invite", "receive")
 
 
 @lru_cache(maxsize=None)
