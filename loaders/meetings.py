@@ -47,8 +47,8 @@ def _cue_re() -> re.Pattern:
     plain = [r["cue"] for r in rows if not r.get("not_followed_by")]
     guarded = [r"(?:" + re.escape(r["cue"]) + r"(?![^\W\d_])(?!\s+(?:" + r["not_followed_by"] + r")\b))"
                for r in sorted(rows, key=lambda r: -len(r["cue"])) if r.get("not_followed_by")]
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join([literal_trie(plain, ignore_case=True) + r"(?![^\W\d_])"]
-                                                         + guarded) + ")", re.I)
+    return re.compile(first_char_guarded(r"(?<![^\W\d_])(?:" + "|".join([literal_trie(plain, ignore_case=True) + r"(?![^\W\d_])"]
+                                                                            + guarded) + ")", re.I), re.I)
 
 
 @lru_cache(maxsize=None)
