@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -387,14 +386,19 @@ class Gated:
 
 
 # --------------------------------------------------------------------------- where in a text a regex can match
-@dataclass(frozen=True)
 class Occurrences:
     """Where a regex's required literals start in one text (ascending), and the shortest literal's
     length: a span can hold a match only if a literal starts in it and the shortest one fits after that
-    start (a weaker test than "a whole occurrence fits", so it never rules out a real match)."""
+    start (a weaker test than "a whole occurrence fits", so it never rules out a real match).
 
-    starts: tuple[int, ...] | list[int]
-    shortest: int
+    A plain class with slots, not a frozen dataclass: ~60 are made per article, and a frozen
+    dataclass's __init__ sets each field through object.__setattr__."""
+
+    __slots__ = ("starts", "shortest")
+
+    def __init__(self, starts: list[int], shortest: int):
+        self.starts = starts
+        self.shortest = shortest
 
     def within(self, lo: int, hi: int) -> bool:
         i = bisect_left(self.starts, lo)
