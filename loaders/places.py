@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.automaton import Automaton, Hit
+from loaders.patterns import Gated
 from loaders.text import layout_of
 from loaders.place_words import departments, following, middle_names, related_headings, words
 from loaders.tables import column
@@ -136,9 +137,9 @@ def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
 
 _HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
 _NAME_EN = rf"{_CAP}(?:[ \u00a0]+(?:(?:del|de|la|da|do|dos|das|von|van|der|di|el)[ \u00a0]+)?{_CAP})*{_KOREAN_TAIL}?"
-_NAME_HEAD_EN = re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])")
-_HEAD_OF_EN = re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
-                         rf"[ \u00a0]+of[ \u00a0]+(?P<name>{_NAME})")
+_NAME_HEAD_EN = Gated(re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])"))
+_HEAD_OF_EN = Gated(re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
+                         rf"[ \u00a0]+of[ \u00a0]+(?P<name>{_NAME})"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,17 +196,27 @@ def _TITLE_BEFORE() -> re.Pattern:
 _VI_DIACRITIC = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]", re.I)
 
 
+# _prev_word and _next_word give what re.search(r"(\S+)[ \u00a0]+$", window) and re.match(r"[ \u00a0]+(\S+)", window)
+# give (tests/test_speed_rewrites.py compares them), with str methods: the search tried every position of
+# the window with backtracking, ~3,600 calls per 300 articles.
 def _prev_word(t: str, start: int) -> str:
     """The word right before ``start`` when only spaces separate them, else ''."""
-    m = re.search(r"(\S+)[ \u00a0]+$", t[max(0, start - 40):start])
-    if not m or not m.group(1)[-1].isalnum():
+    w = t[max(0, start - 40):start]
+    if w.endswith("\n"):                 # "$" also matches before a final newline
+        w = w[:-1]
+    r = w.rstrip(" \u00a0")
+    if len(r) == len(w) or not r or r[-1].isspace():
         return ""
-    return m.group(1)
+    word = r.rsplit(None, 1)[-1]
+    return word if word[-1].isalnum() else ""
 
 
 def _next_word(t: str, end: int) -> str:
-    m = re.match(r"[ \u00a0]+(\S+)", t[end:end + 40])
-    return m.group(1) if m else ""
+    w = t[end:end + 40]
+    rest = w.lstrip(" \u00a0")
+    if len(rest) == len(w) or not rest or rest[0].isspace():
+        return ""
+    return rest.split(None, 1)[0]
 
 
 def _is_cap(w: str) -> bool:
@@ -222,9 +233,12 @@ def _person_before(t: str, start: int) -> bool:
     return _is_cap(w) and w in _person_words()
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _truncated(t: str, end: int) -> bool:
     """A name that runs into the end of the text was cut by the page store ("tỉnh Hủa Ph")."""
-    return not t[end:].strip()
+    return _NOT_SPACE.search(t, end) is None          # = not t[end:].strip(), without copying the rest
 
 
 def _direction_before(t: str, start: int, prev: str) -> bool:
@@ -410,8 +424,8 @@ def en_kind(raw, s, e):
 
 _LIST_NAME = rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}}"
 _LIST = rf"(?P<list>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*(?:\s*,?\s+(?:and|và)\s+{_LIST_NAME})?)"
-_LISTED_EN = re.compile(rf"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:localities|provinces|cities|regions|states|prefectures|"
-                        rf"counties|municipalities)\s+(?:like|such as|including|namely)\s+{_LIST}")
+_LISTED_EN = Gated(re.compile(rf"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:localities|provinces|cities|regions|states|prefectures|"
+                        rf"counties|municipalities)\s+(?:like|such as|including|namely)\s+{_LIST}"))
 _LISTED_VI = re.compile(rf"(?:địa phương|tỉnh|thành phố|bang|vùng|tỉnh, thành)\s+(?:của\s+|thuộc\s+|bạn\s+)?"
                         rf"(?P<country>{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})\s+(?:như|gồm|là)\s*:?\s+{_LIST}")
 
@@ -452,11 +466,11 @@ _DEMONYM_MISSION = re.compile(r"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+|U\.S\.?)
 # An unknown body defined as a foreign NGO ("GPI là tổ chức phi chính phủ Hàn Quốc", "X is a Korean
 # non-governmental organisation") or named by acronym after "Tổ chức" ("Tổ chức GPI").
 _ACRONYM = r"[A-Z][A-Z0-9&]{1,7}(?![^\W_])"
-_NGO_DEFINED = re.compile(rf"(?<![^\W_])(?P<name>{_ACRONYM}|{_CAP}(?:[ \u00a0]+{_CAP}){{0,4}})\s*(?:,\s*)?(?:là|is)\s+"
+_NGO_DEFINED = Gated(re.compile(rf"(?<![^\W_])(?P<name>{_ACRONYM}|{_CAP}(?:[ \u00a0]+{_CAP}){{0,4}})\s*(?:,\s*)?(?:là|is)\s+"
                           rf"(?:một\s+|an?\s+)?(?:tổ chức\s+(?:phi chính phủ|phi lợi nhuận|từ thiện)|"
-                          rf"(?:international\s+|[A-Z][a-z]+\s+)?(?:non-governmental|non-profit|NGO\b|charity))")
+                          rf"(?:international\s+|[A-Z][a-z]+\s+)?(?:non-governmental|non-profit|NGO\b|charity))"))
 _NATIONALITY = re.compile(rf"/(?P<c>{_CAP}(?:[ \u00a0]+{_CAP})?)")
-_ORG_BY_ACRONYM = re.compile(rf"(?<![^\W_])[Tt]ổ chức[ \u00a0]+(?P<name>{_ACRONYM})")
+_ORG_BY_ACRONYM = Gated(re.compile(rf"(?<![^\W_])[Tt]ổ chức[ \u00a0]+(?P<name>{_ACRONYM})"))
 _COUNTRY_OFFICE = re.compile(r"[ \u00a0]+(?:Việt Nam|Vietnam|Viet Nam)(?![^\W_])")
 
 
@@ -509,6 +523,10 @@ def _mission_group(surface: str, country: str | None) -> str:
     kind = ("consulate-general" if re.search(r"tổng\s+lãnh sự|consulate[- ]general|tlsq", low) else
             "consulate" if re.search(r"lãnh sự|consulate", low) else "embassy")
     return f"emb:{kind}:{country or key(surface)}"
+
+
+_BARE_HEAD = re.compile(rf"^{_VI_HEADS}\s+")      # compiled once: the f-string made a new key for re's cache each call
+_BARE_TAIL = re.compile(rf"\s+{_EN_HEADS}$")
 
 
 def _find_partners(doc: str, text: str) -> list[PartnerFact]:
@@ -714,8 +732,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 
     def bare(c: _Cand) -> str:
         s = t[c.start:c.end]
-        s = re.sub(rf"^{_VI_HEADS}\s+", "", s)
-        return re.sub(rf"\s+{_EN_HEADS}$", "", s)
+        return _BARE_TAIL.sub("", _BARE_HEAD.sub("", s))
 
     counts = Counter(key(bare(c)) for c in kept)
     drop = set()
@@ -774,7 +791,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 # Vietnamese organisations
 
 _DEPT_RE = "(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in departments()) + ")"
-_CENTRAL = re.compile(
+_CENTRAL = Gated(re.compile(
     rf"(?=[BVCỦLQTHM])(?<![^\W_])(?:Bộ (?:Chính trị|Ngoại giao|Công an|Quốc phòng|Tài chính|Y tế|Công Thương|Xây dựng|Nội vụ|Tư pháp|"
     rf"Giáo dục và Đào tạo|Kế hoạch và Đầu tư|Văn hóa, Thể thao và Du lịch|Nông nghiệp và Phát triển nông thôn|"
     rf"Nông nghiệp và Môi trường|Tài nguyên và Môi trường|Khoa học và Công nghệ|Thông tin và Truyền thông|"
@@ -783,19 +800,19 @@ _CENTRAL = re.compile(
     rf"Cục {_CAP}(?: [a-zđà-ỹ]+)?(?: và {_CAP}(?: [a-zđà-ỹ]+){{0,3}})?|Ủy ban Nhà nước về người Việt Nam ở nước ngoài|"
     rf"Liên hiệp các tổ chức hữu nghị(?: Việt Nam)?|Quốc hội|Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam|"
     rf"Trung tâm {_CAP}(?: (?:và )?(?:{_CAP}|[a-zđà-ỹ]+)){{0,8}}|Hiệp hội {_CAP}(?: (?:{_CAP}|[a-zđà-ỹ]+)){{0,7}}|"
-    rf"Ministry of Foreign Affairs|Ministry of [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){{0,3}})(?![^\W_])")
+    rf"Ministry of Foreign Affairs|Ministry of [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){{0,3}})(?![^\W_])"))
 _TRAIL_STOP = {"để", "của", "với", "tại", "và", "trong", "cho", "đã", "sẽ", "phối", "hợp", "là", "có", "được", "đến",
                "từ", "về", "ở", "trên", "theo", "cùng", "nhằm", "tổ", "chức", "thăm", "làm", "việc", "tỉnh", "thành"}
-_PROVINCIAL = re.compile(
+_PROVINCIAL = Gated(re.compile(
     rf"(?=[VUỦHTCBS])(?<![^\W_])(?P<org>(?:Văn phòng )?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     rf"Ủy ban MTTQ(?: Việt Nam)?|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Công an|Bộ Chỉ huy Quân sự|"
     rf"(?:Ban Chỉ huy |BCH |Bộ Chỉ huy )?Bộ đội [Bb]iên phòng|Cổng Thông tin điện tử|Sở (?P<so>{_DEPT_RE}))"
-    rf"(?P<place>[ \u00a0]+(?:(?:tỉnh|thành phố|TP\.?)[ \u00a0]+)?(?P<prov>{_CAP}(?: {_CAP}){{0,3}})|[ \u00a0]+(?:tỉnh|thành phố)(?![^\W_]))?")
+    rf"(?P<place>[ \u00a0]+(?:(?:tỉnh|thành phố|TP\.?)[ \u00a0]+)?(?P<prov>{_CAP}(?: {_CAP}){{0,3}})|[ \u00a0]+(?:tỉnh|thành phố)(?![^\W_]))?"))
 _SO_LIST = re.compile(rf"(?:các|lãnh đạo các)\s+[Ss]ở\s*:\s*(?P<items>[^.;\n]+)")
-_EN_ORGS = re.compile(
+_EN_ORGS = Gated(re.compile(
     rf"(?<![^\W_])(?:(?:the\s+)?(?P<a>People['’]s Committee|Party Committee|People['’]s Council|Department of Foreign Affairs)"
     rf" of (?P<pa>{_NAME})(?: province| city)?|(?P<pb>{_NAME}) (?:provincial |municipal )(?P<b>People['’]s Committee|Party Committee|"
-    rf"People['’]s Council|Department of Foreign Affairs))")
+    rf"People['’]s Council|Department of Foreign Affairs))"))
 _ABBR = ((re.compile(r"^(?:Ủy|Uỷ) ban nhân dân\b"), "UBND"), (re.compile(r"^Hội đồng nhân dân\b"), "HĐND"),
          (re.compile(r"^Văn phòng (?:Ủy|Uỷ) ban nhân dân\b"), "Văn phòng UBND"))
 _FOREIGN_HOST = re.compile(r"(?:[Ll]ãnh sự|Đại sứ|Consul|Embassy|Ambassador)[^.\n]{0,50}(?:tại|ở|in)\s+$")
