@@ -31,6 +31,7 @@ from typing import Callable, NamedTuple
 
 from loaders.patterns import guarded, literal_trie
 from loaders.tables import column, read_table
+from loaders.text import Line, layout_of, occurrences
 from ontology.facts import PersonFact, Span
 from ontology.identity import fold
 
@@ -762,7 +763,8 @@ class PersonFinder:
         order: list[str] = []
         offices_of: dict[str, list[str]] = {}
         mentions = self.mentions()
-        historical = self._historical(mentions) | _historical_figures()
+        historical = self._historical(mentions) | _historical_figures() | self._headline_only(mentions) \
+            | self._cut_off(mentions)
         for m in mentions:
             key = fold(m.name)
             if key in historical:
@@ -802,6 +804,41 @@ class PersonFinder:
             if all(_HISTORICAL.search(self._sentence_at(m.start)) for m in ms):
                 out.add(key)
         return out
+
+    def _headline_only(self, mentions: list[Mention]) -> set[str]:
+        """Names met only in a Title-Case headline or heading and nowhere else in the text. Such a line
+        capitalises every word, so the words after a title there are no evidence of a name ("U.S. Consul
+        General Bids Farewell to City Leaders"); an actor a headline names is named again below it.
+        (The headline is not always the first line: a page's furniture may come first.)"""
+        heads = [ln for ln in layout_of(self.text).lines if ln.kind in ("headline", "heading") and self._title_case(ln)]
+        if not heads:
+            return set()
+
+        def in_head(offset: int) -> bool:
+            return any(ln.start <= offset < ln.end for ln in heads)
+
+        return {fold(m.name) for m in mentions
+                if in_head(m.start) and all(in_head(s) for s, _ in occurrences(self.text, m.name))}
+
+    def _cut_off(self, mentions: list[Mention]) -> set[str]:
+        """A name that runs into the end of a text cut mid-word (a page's lead, a truncated feed item:
+        "… the Chairman of Nho Quan Distr"): the last word is a fragment, so the run is no evidence of a
+        name, unless the same name stands complete elsewhere."""
+        end = len(self.text.rstrip())
+        if not end or not self.text[end - 1].isalpha():
+            return set()
+        cut = {fold(m.name) for m in mentions if m.end >= end}
+        return cut - {fold(m.name) for m in mentions if m.end < end}
+
+    def _title_case(self, line: Line) -> bool:
+        """An English line whose every word but the minor ones (title_case_minor_words.tsv) is capitalised,
+        with at least four such words: "Consul General Bids Farewell to City Leaders", not "Chairman Tran
+        Van Loc met the Governor" (a lower-case verb) nor a short Vietnamese line of names."""
+        if self._vietnamese_text:
+            return False
+        words = [w for w in re.findall(r"[^\W\d_]+", self.text[line.start:line.end])
+                 if w.lower() not in _title_case_minor()]
+        return len(words) >= 4 and all(w[0].isupper() for w in words)
 
     def _sentence_at(self, offset: int) -> str:
         start = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset)) + 1
@@ -915,6 +952,11 @@ _HISTORICAL = re.compile(r"\b(?:năm|in|since|từ|vào|thập niên|những nă
 _ENVOY_TO_VIETNAM = re.compile(r"\b(?:Ambassador|Consul(?:-| )?General|Consul|Đại sứ|Tổng Lãnh sự|Lãnh sự)\b[^,;]*?"
                                r"\b(?:to|in|tại) (?:Vietnam|Viet Nam|Việt Nam)\b")
 _VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]|[\u1ea0-\u1ef9]", re.I)
+
+
+@lru_cache(maxsize=1)
+def _title_case_minor() -> frozenset[str]:
+    return frozenset(column("title_case_minor_words.tsv", "word"))
 
 
 @lru_cache(maxsize=1)

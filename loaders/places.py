@@ -892,6 +892,18 @@ def _partners_cached(doc: str, text: str) -> tuple[PartnerFact, ...]:
     return tuple(_find_partners(doc, text))
 
 
+def place_names(doc: str, text: str) -> list[Hit]:
+    """Where a place's name lies, for the person grammar to tell a title's place from the name after it:
+    every province and partner name the gazetteer finds, weak ones (capitals, short names) only when the
+    text names that partner elsewhere. Why not just the found facts' own spans: a fact is kept once per
+    partner, in its fullest wording ("tỉnh Tboung Khmum", "Cộng hòa … An-giê-ri", "United States of
+    America"), and the bare name later in the text ("Tỉnh trưởng Tboung Khmum", "Đại sứ An-giê-ri Mohamed
+    Berrah", "Consul General of the United States Marie C. Damour") was read as the start of a name."""
+    found = {p.canonical for p in find_partners(doc, text)}
+    return [h for h in _gazetteer_hits(_toned(text))
+            if isinstance(h.value, _Province) or not h.value.weak or h.value.canonical in found]
+
+
 def find_provinces(doc: str, text: str) -> list[ProvinceFact]:
     """Vietnamese provinces mentioned in the body, canonical name + surface + span."""
     return list(_provinces_cached(doc, text))

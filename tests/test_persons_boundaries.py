@@ -270,3 +270,54 @@ def test_country_office_of_a_foreign_ngo_is_foreign():
                   "phía tỉnh có ông Nguyễn Văn Tâm, Phó Chủ tịch UBND huyện Ea Kar.")
     assert got["Ban Ki Jung"][0] == "foreign"
     assert got["Nguyễn Văn Tâm"][0] == "vietnam"
+
+
+# -- a place named in full once, bare later ----------------------------------------------------------------
+@pytest.mark.parametrize("text, name, not_names", [
+    ("Đoàn công tác tỉnh Long An đã thăm tỉnh Svay Rieng của Vương quốc Campuchia. "
+     "Phó Chủ tịch Võ Minh Đức cảm ơn Tỉnh trưởng Svay Rieng cùng các sở, ngành.", "Võ Minh Đức", ("Svay Rieng",)),
+    ("Ngày 3/4, Đại sứ nước Cộng hòa Dân chủ Nhân dân An-giê-ri tại Việt Nam thăm tỉnh Sơn La. "
+     "Đại sứ An-giê-ri Abdelkader Belkacem đánh giá cao tiềm năng của tỉnh.", "Abdelkader Belkacem",
+     ("An-giê-ri Abdelkader Belkacem",)),
+    ("The Ambassador of the United States of America visited Dong Thap. Later, Chairman Tran Van Loc met "
+     "the Consul General of the United States Susan B. Walker in the city.", "Susan B. Walker",
+     ("United States", "United States Susan B. Walker")),
+])
+def test_bare_partner_name_after_its_full_form_is_a_place(text, name, not_names):
+    got = persons(text)
+    assert name in got
+    assert not set(not_names) & set(got)
+
+
+# -- lines whose every word is capitalised, and texts cut mid-word -------------------------------------------
+def test_title_case_heading_is_no_evidence_of_a_name():
+    text = ("Portal\n\nJapanese Consul General Pays Farewell Visit to Provincial Leaders\n\n"
+            "Chairman Le Minh Hoan received outgoing Japanese Consul General Ono Masaru on Monday.")
+    got = persons(text)
+    assert "Pays Farewell" not in got and "Pays Farewell Visit" not in got
+    assert {"Le Minh Hoan", "Ono Masaru"} <= set(got)
+
+
+def test_title_case_rule_leaves_lines_with_a_lower_case_verb_and_vietnamese_lines():
+    assert "Tran Van Loc" in persons("Vice Chairman Tran Van Loc met the Governor of Vientiane Province")
+    assert "Y Khoa Niê Kdăm" in persons("Bí thư Huyện ủy Y Khoa Niê Kdăm dự lễ.")
+
+
+def test_name_in_a_title_case_heading_is_kept_when_named_below():
+    text = ("Chairman Receives Ambassador Peter Lindqvist\n\n"
+            "Chairman Le Minh Hoan received Swedish Ambassador Peter Lindqvist in Can Tho on Monday.")
+    assert "Peter Lindqvist" in persons(text)
+
+
+def test_sentence_case_heading_names_stand_alone():
+    text = "Ambassador Peter Lindqvist visits Can Tho\n\nThe delegation toured the port on Monday."
+    assert "Peter Lindqvist" in persons(text)
+
+
+def test_name_cut_at_the_end_of_a_truncated_text_is_dropped():
+    cut = ("Leaders meet partners\n\n"
+           "Vice Chairman Tran Van Loc met the Governor of Vientiane Province and the Chairman of Nha Be Distr")
+    got = persons(cut)
+    assert "Tran Van Loc" in got and not any("Distr" in n for n in got)
+    whole = cut.replace("of Nha Be Distr", "Mr. Phan Quoc Hung.")
+    assert "Phan Quoc Hung" in persons(whole)
