@@ -201,6 +201,8 @@ class OfficeTitleParser:
         if g == " " or _SPACE.match(g) or g in ("’s ", "'s ", " ’s ", " 's "):
             return True
         prev = self.tokens[i - 1].text if i > 0 else ""
+        if g in ("’ ", "' ") and prev.endswith("s") and prev[:1].isupper():
+            return True                       # "Governor of Laos’ Savannakhet province": a possessive
         if g == "/" and prev[:1].isupper() and self.tokens[i].cap:
             return True                       # "Tổ chức VCF/Mỹ": one institution
         if g == "." and len(prev) <= 2 and prev.isupper() and len(self.tokens[i].text) <= 2 and self.tokens[i].text.isupper():
@@ -359,7 +361,7 @@ class OfficeTitleParser:
     def _compound_tail(self, k: int) -> bool:
         """Token k is the lower-case second syllable of a capitalised Vietnamese word inside an institution's
         name ("Dân vận", "Xúc tiến", "Đa khoa"): only Vietnamese syllables, never a word that may start a
-        clause, and the title goes on after it (a capitalised word follows) or ends at punctuation."""
+        clause, and the title goes on after it (a capitalised word follows, or "và" and one) or ends at punctuation."""
         prev, tok = self.tokens[k - 1], self.tokens[k]
         if tok.text in self.words.boundaries or tok.text in self.words.address or tok.text in self.words.clause \
                 or not (_VI_LETTER.search(prev.text) or _VI_LETTER.search(tok.text)):
@@ -367,6 +369,8 @@ class OfficeTitleParser:
         if k + 1 == len(self.tokens) or not self.joined(k + 1):
             return bool(re.match(r"\s*[,;]", self.text[tok.end:]))
         nxt = self.tokens[k + 1].text
+        if nxt in self.words.joins:                            # "Ban Tuyên giáo và Dân vận": a second part follows
+            return k + 2 < len(self.tokens) and self.joined(k + 2) and self.tokens[k + 2].text[:1].isupper()
         return nxt[:1].isupper() or nxt in self.locality      # "Bệnh viện Đa khoa tỉnh …"
 
     def _phrase(self, k: int) -> int:
@@ -398,7 +402,7 @@ class OfficeTitleParser:
         while end - 1 > i and self.tokens[end - 1].text in self.words.dangling:
             end -= 1                          # "Chủ tịch UBND tỉnh và …", "Deputy Governor of Kandal Province to"
         start, stop = self.tokens[i].start, self.tokens[end - 1].end
-        words = self.tokens[i].text + "".join((self.gap(k) if self.gap(k) in (".", "/") else " ") + self.tokens[k].text
+        words = self.tokens[i].text + "".join((self.gap(k) if self.gap(k) in (".", "/", "’ ", "' ") else " ") + self.tokens[k].text
                                               for k in range(i + 1, end))
         words = re.sub(r" (’s|'s)\b", r"\1", words)
         return words, start, stop

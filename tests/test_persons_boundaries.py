@@ -321,3 +321,31 @@ def test_name_cut_at_the_end_of_a_truncated_text_is_dropped():
     assert "Tran Van Loc" in got and not any("Distr" in n for n in got)
     whole = cut.replace("of Nha Be Distr", "Mr. Phan Quoc Hung.")
     assert "Phan Quoc Hung" in persons(whole)
+
+
+# -- merged party boards, foreign district heads, possessive countries ---------------------------------------
+@pytest.mark.parametrize("text, name, office", [
+    ("Dự buổi tiếp có đồng chí Vũ Thị Lan - Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy.", "Vũ Thị Lan",
+     "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ("Phó Trưởng Ban Nội chính Tỉnh ủy Lò Văn Khánh báo cáo tình hình.", "Lò Văn Khánh",
+     "Phó Trưởng Ban Nội chính Tỉnh ủy"),
+])
+def test_party_boards_with_two_parts(text, name, office):
+    got = persons(text)
+    assert list(got) == [name] and got[name][1][0].startswith(office)
+
+
+def test_foreign_district_head_is_a_title():
+    got = persons("Chủ tịch UBND tỉnh Hồ Văn Mười tiếp đoàn quận Mapo-gu do Quận trưởng Park Jiwon dẫn đầu.")
+    assert got["Park Jiwon"] == ("foreign", ("Quận trưởng",))
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("The Vice Chairman received Governor of Laos’ Attapeu province Khamphet Sinavong on Tuesday.",
+     "Khamphet Sinavong", "Governor of Laos’ Attapeu province"),
+    ("Mayor of the Philippines' Davao city Rosa Aquino toured the port with Chairman Tran Van Loc.",
+     "Rosa Aquino", "Mayor of the Philippines' Davao city"),
+])
+def test_possessive_country_inside_an_english_title(text, name, office):
+    got = persons(text)
+    assert got[name] == ("foreign", (office,))
