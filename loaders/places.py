@@ -757,6 +757,13 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
             if b is None or rank(c) > rank(b):
                 best[c.group] = c
     kept = [c for c in kept if c.kind not in one or not c.group or best.get(c.group) is c]
+    # and one surface per foreign locality, its first: "thành phố Kawasaki" … "TP Kawasaki", "tỉnh Svay
+    # Riêng" … "tỉnh Svay Rieng" are one partner (the gold lists a partner once, in its first wording)
+    first: dict[str, _Cand] = {}
+    for c in kept:
+        if c.kind == "foreign_locality" and c.group:
+            first.setdefault(c.group, c)
+    kept = [c for c in kept if c.kind != "foreign_locality" or not c.group or first[c.group] is c]
 
     out: list[PartnerFact] = []
     seen: set[str] = set()
