@@ -593,3 +593,19 @@ def test_a_pledge_of_both_sides_is_cooperation():
     got = _kinds("Hoa Binh and World Vision\nOn May 3, the two sides also committed to implementing the regional "
                  "programmes under the rules on foreign aid.")
     assert [k for k, _, _ in got] == ["cooperate"]
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("Mr Tran Quoc Bao welcomed the guests, expressing his hope that the embassy will help Vinh Long train nurses.",
+     "request"),
+    ("Ms Lam Thi Hoa closed the talks, voicing her hope that the two sides would continue to cooperate in fisheries.",
+     "cooperate"),
+])
+def test_en_hope_in_a_participle_clause_addressed_to_a_party(body, kind):
+    f = one(body, HEAD_EN, persons=(body.split(" welcomed")[0].split(" closed")[0][3:],))
+    assert f.kind == kind
+
+
+def test_en_hope_about_an_effect_in_a_participle_clause_is_no_commitment():
+    assert run("Mr Tran Quoc Bao praised the ties, expressing his hope that the friendship will grow stronger.",
+               HEAD_EN, persons=("Tran Quoc Bao",)) == []
