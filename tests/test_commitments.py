@@ -609,3 +609,18 @@ def test_en_hope_in_a_participle_clause_addressed_to_a_party(body, kind):
 def test_en_hope_about_an_effect_in_a_participle_clause_is_no_commitment():
     assert run("Mr Tran Quoc Bao praised the ties, expressing his hope that the friendship will grow stronger.",
                HEAD_EN, persons=("Tran Quoc Bao",)) == []
+
+
+def test_vi_proposal_spelled_out_in_the_next_sentences_keeps_its_kind():
+    body = ("Phó Chủ tịch Đinh Văn Tâm đề xuất ba nội dung hợp tác giữa tỉnh Hà Giang và châu Văn Sơn. "
+            "Theo đó, hai bên tiếp tục phối hợp quản lý biên giới. "
+            "Đặc biệt, hai bên tăng cường hợp tác du lịch; mở rộng giao lưu thanh niên.\n"
+            "Theo đó, đoàn đã tham quan cửa khẩu.")
+    facts = run(body, persons=("Đinh Văn Tâm",), provinces=("Hà Giang",), partners=("châu Văn Sơn",))
+    assert [f.text.split(",")[0].split(" ")[0] for f in facts] == ["Phó", "Theo", "Đặc"]
+    assert {f.kind for f in facts} == {facts[0].kind} and facts[0].kind in ("cooperate", "request")
+    assert all(f.by == ("Đinh Văn Tâm",) for f in facts)
+
+
+def test_vi_theo_do_without_a_request_before_is_no_commitment():
+    assert run("Đoàn đã thăm khu kinh tế cửa khẩu. Theo đó, hai bên tiếp tục phối hợp quản lý biên giới.") == []
