@@ -624,3 +624,12 @@ def test_vi_proposal_spelled_out_in_the_next_sentences_keeps_its_kind():
 
 def test_vi_theo_do_without_a_request_before_is_no_commitment():
     assert run("Đoàn đã thăm khu kinh tế cửa khẩu. Theo đó, hai bên tiếp tục phối hợp quản lý biên giới.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Ông Lục Văn Hải mong muốn tiếp tục thắt chặt mối quan hệ giao lưu văn hóa giữa hai địa phương.",
+    "Hai bên mong muốn sớm thiết lập mối quan hệ hợp tác giữa tỉnh Bắc Kạn và thành phố Bách Sắc.",
+])
+def test_vi_wish_to_tighten_ties_with_moi_quan_he_is_cooperation(body):
+    f = one(body)
+    assert f.kind == "cooperate"
