@@ -547,9 +547,11 @@ class PersonFinder:
         ("Daniel J. Kritenbrink, U.S. Ambassador": the name ends before "U.S.")."""
         while i > 0 and re.fullmatch(r"\.?[ \t\u00a0]*|['’]s ", self.parser.gap(i)):
             prev = self.tokens[i - 1].text
+            bare = prev[:-2] if prev.endswith(("’s", "'s")) else prev     # "Party’s"
             if not (prev in _demonyms() or (prev.isupper() and len(prev) <= 4)
-                    or prev in self.parser.org and not _VI_LETTER.search(prev)):   # "Provincial People’s Committee Chairman"
-                break
+                    or (prev in self.parser.org or bare in self.parser.org or prev in self.parser.words.modifiers)
+                    and not _VI_LETTER.search(prev)):
+                break   # "Provincial People’s Committee Chairman", "provincial Party’s Permanent Deputy Secretary"
             i -= 1
         return i
 

@@ -349,3 +349,10 @@ def test_foreign_district_head_is_a_title():
 def test_possessive_country_inside_an_english_title(text, name, office):
     got = persons(text)
     assert got[name] == ("foreign", (office,))
+
+
+def test_english_title_with_lower_case_and_possessive_premodifiers_after_the_name():
+    got = persons("Provincial news\n\nMr Tran Minh Duc, provincial Party’s Standing Deputy Secretary, and Ms Ngo "
+                  "Thi Lan, Chairwoman of the People’s Council, welcomed the guests.")
+    assert got["Tran Minh Duc"][1] == ("provincial Party’s Standing Deputy Secretary",)
+    assert got["Ngo Thi Lan"][1] == ("Chairwoman of the People’s Council",)
