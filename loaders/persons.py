@@ -51,7 +51,8 @@ _VN_INSTITUTIONS = re.compile(
     r"Công an tỉnh|Bộ đội|Quốc hội|People['’]s Committee|Party Committee|People['’]s Council|Vietnam|Viet Nam|"
     r"Việt Nam)", re.I)
 _FILL_PROVINCE = re.compile(r"(?:\b(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành ủy)|(?:provincial|municipal) People['’]s Committee)$|"
-                            r"\bthe (?:provincial|municipal) (?:Party Committee|People['’]s Council|Department of [A-Z][\w ]+)$")
+                            r"\bthe (?:[Pp]rovincial|[Mm]unicipal) (?:Party Committee|People['’]s Council|People['’]s Committee|"
+                            r"Department of [A-Z][\w ]+)(?: \([A-Z][A-Za-z]{1,5}\))?$")
 
 
 class Token(NamedTuple):
@@ -203,11 +204,19 @@ class OfficeTitleParser:
         prev = self.tokens[i - 1].text if i > 0 else ""
         if g in ("’ ", "' ") and prev.endswith("s") and prev[:1].isupper():
             return True                       # "Governor of Laos’ Savannakhet province": a possessive
+        if g == " (" and self._bracketed_acronym(i) or g == ") " and self._bracketed_acronym(i - 1):
+            return True                       # "Ambassador of the Republic of Korea (RoK) Park Noh-wan"
         if g == "/" and prev[:1].isupper() and self.tokens[i].cap:
             return True                       # "Tổ chức VCF/Mỹ": one institution
         if g == "." and len(prev) <= 2 and prev.isupper() and len(self.tokens[i].text) <= 2 and self.tokens[i].text.isupper():
             return True                       # "Ủy viên dự khuyết T.Ư Đảng": one abbreviation
         return len(prev) == 1 and prev.isupper() and _INITIAL_GAP.match(g) is not None   # "Daniel J. Kritenbrink"
+
+    def _bracketed_acronym(self, k: int) -> bool:
+        """Token k is an acronym alone in brackets ("(RoK)", "(PPC)"): part of the title around it."""
+        word = self.tokens[k].text
+        return 0 < k < len(self.tokens) - 1 and 2 <= len(word) <= 6 and word[0].isupper() \
+            and sum(c.isupper() for c in word) >= 2 and self.gap(k) == " (" and self.gap(k + 1) == ") "
 
     def run_length(self, j: int, limit: int = 6) -> int:
         """Number of capitalised tokens from j joined by single spaces."""
@@ -248,6 +257,11 @@ class OfficeTitleParser:
         starts = [p for p in range(1, n - 1) if self.starts_name(toks[p].text)]
         # "Hải Dương Trần Đức Thắng": a place's last word may be a family name too; the name starts at
         # the first family name that is not followed by another one
+        # … but a Korean or Chinese name of three syllables may have a given name that is a family name too
+        # ("quận Yongsan Kim Sun Su", "quận Mapo Park Sun Hee")
+        three = next((p for p in (0, *starts) if n - p == 3 and toks[p].text in self.words.foreign_surnames), None)
+        if three is not None:
+            return three, 3
         inner = next((p for p in starts if p + 1 not in starts), 0)
         if inner:
             return inner, min(n - inner, 5)
@@ -402,9 +416,11 @@ class OfficeTitleParser:
         while end - 1 > i and self.tokens[end - 1].text in self.words.dangling:
             end -= 1                          # "Chủ tịch UBND tỉnh và …", "Deputy Governor of Kandal Province to"
         start, stop = self.tokens[i].start, self.tokens[end - 1].end
-        words = self.tokens[i].text + "".join((self.gap(k) if self.gap(k) in (".", "/", "’ ", "' ") else " ") + self.tokens[k].text
+        words = self.tokens[i].text + "".join((self.gap(k) if self.gap(k) in (".", "/", "’ ", "' ", " (", ") ") else " ") + self.tokens[k].text
                                               for k in range(i + 1, end))
         words = re.sub(r" (’s|'s)\b", r"\1", words)
+        if self._bracketed_acronym(end - 1):
+            words, stop = words + ")", stop + 1   # "… of Korea (RoK)": the bracket closes inside the title
         return words, start, stop
 
 
@@ -574,13 +590,19 @@ class PersonFinder:
         prev = self.tokens[j - 1].text.lower()
         return prev in self.parser.words.address and re.fullmatch(r"\.?[ \t\u00a0]+", self.parser.gap(j)) is not None
 
+    def _most_words(self, first: str) -> int:
+        """Most words of a name starting with ``first``: five for a Vietnamese, Korean or Chinese name; seven
+        for a name the Vietnamese press transliterates syllable by syllable, Lao names above all ("Khăm
+        Khăn Chăn Thạ Vy Sục", "Khăm Kinh Ưởi Mạ Nì Hặc"), which never start with a Vietnamese family name."""
+        return 5 if first in self.parser.surnames or first in self.parser.words.foreign_surnames else 7
+
     def name_before(self, i: int) -> tuple[int, int] | None:
         """A name that ends just before head i across a separator ("Nguyễn Văn A, Phó Chủ tịch")."""
         if i == 0 or not _SEP_TITLE.match(self.parser.gap(i)):
             return None
         j = i - 1
         n = 0
-        while j - n >= 0 and self.tokens[j - n].cap and self.tokens[j - n].text[0].isalpha() and n < 6 and \
+        while j - n >= 0 and self.tokens[j - n].cap and self.tokens[j - n].text[0].isalpha() and n < 8 and \
                 (n == 0 or self.parser.joined(j - n + 1)):
             n += 1
         if n == 1 and self._single_addressed(j):
@@ -593,17 +615,21 @@ class PersonFinder:
             start += 1
         if start == j and start > 0 and self._single_addressed(j):
             return j, 1                          # "Ông Ichikawa – Phó Chủ tịch JICA"
-        if j - start + 1 < 2 or j - start + 1 > 5:
+        if j - start + 1 < 2 or j - start + 1 > self._most_words(self.tokens[start].text):
             return None
         toks = self.tokens[start:j + 1]
-        if any(t.text in self.parser.org for t in toks) and not self.parser.starts_name(toks[0].text):
+        before = self.text[max(0, toks[0].start - 40):toks[0].start]
+        # an institution's word makes the run no name, except a middle name inside it ("Văn": Văn phòng, but
+        # "Khăm Phoi Văn Nạ Sản") or any later syllable after a word of address ("đồng chí Khăm Kinh Ưởi …")
+        addressed = self.parser.honor_re.search(before) is not None
+        if any(t.text in self.parser.org and not (k and (addressed or t.text in self.parser.words.first_only))
+               for k, t in enumerate(toks)) and not self.parser.starts_name(toks[0].text):
             return None
         if self.parser.is_place(toks[0].start) > 0:
             return None
-        before = self.text[max(0, toks[0].start - 40):toks[0].start]
         prev = self.tokens[start - 1].text.lower() if start > 0 else ""
         boundary = (start == 0 or re.search(r"(?:^|[\n:;.,(“\"|–-])\s*$", before) or prev in self.parser.words.boundaries
-                    or self.parser.honor_re.search(before) or start != j - n + 1)
+                    or addressed or start != j - n + 1)
         if not boundary:
             return None
         return start, j + 1 - start
@@ -857,8 +883,8 @@ class PersonFinder:
         title = _possessive(title)
         if not (self.main_province and _FILL_PROVINCE.search(title)):
             return title
-        english = re.search(r"\bthe (provincial|municipal) (?:People['’]s Committee|Party Committee|People['’]s Council|"
-                            r"Department of [A-Z][\w ]+)$", title)
+        english = re.search(r"\bthe ([Pp]rovincial|[Mm]unicipal) (?:People['’]s Committee|Party Committee|People['’]s Council|"
+                            r"Department of [A-Z][\w ]+)(?: \([A-Z][A-Za-z]{1,5}\))?$", title)
         if english:
             return title[:english.start(1)] + f"{self.main_surface} " + title[english.start(1):] \
                 if self.main_surface else title

@@ -356,3 +356,33 @@ def test_english_title_with_lower_case_and_possessive_premodifiers_after_the_nam
                   "Thi Lan, Chairwoman of the People’s Council, welcomed the guests.")
     assert got["Tran Minh Duc"][1] == ("provincial Party’s Standing Deputy Secretary",)
     assert got["Ngo Thi Lan"][1] == ("Chairwoman of the People’s Council",)
+
+
+# -- long syllabic names, group leaders, bracketed acronyms, Korean given names ------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Tiếp đoàn có các đồng chí: Xổm Phết Khăm Bun Nạ Vông - Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông.",
+     "Xổm Phết Khăm Bun Nạ Vông"),
+    ("Dự có đồng chí Lò Văn Tiến – Chủ tịch UBND tỉnh, đồng chí Phăn Kinh Xỉ Lạ Vông Sạ – Phó tỉnh trưởng tỉnh Hủa Phăn.",
+     "Phăn Kinh Xỉ Lạ Vông Sạ"),
+    ("Về phía Lào có ông Bun Phoi Văn Nạ Khăm, Bí thư, Tỉnh trưởng tỉnh Bò Kẹo.", "Bun Phoi Văn Nạ Khăm"),
+])
+def test_lao_names_of_six_syllables_are_whole(text, name):
+    assert name in persons("Tin trong tỉnh\n" + text)
+
+
+def test_a_vietnamese_run_of_six_words_is_still_no_name():
+    got = persons("Tin trong tỉnh\nDự có đồng chí Nguyễn Văn Hùng Minh Quang Hải – Phó Chủ tịch UBND tỉnh.")
+    assert "Nguyễn Văn Hùng Minh Quang Hải" not in got
+
+
+def test_group_leaders_and_district_deputies_are_titles():
+    got = persons("Tin trong tỉnh\nĐoàn có ông Choi Min Ho - Trưởng nhóm Hữu nghị tỉnh Gangwon; Han Ji Woo - Phó nhóm "
+                  "Hữu nghị. Quận phó quận Mapo Park Sun Hee phát biểu.")
+    assert got["Choi Min Ho"][1] == ("Trưởng nhóm Hữu nghị tỉnh Gangwon",)
+    assert got["Han Ji Woo"][1] == ("Phó nhóm Hữu nghị",)
+    assert "Park Sun Hee" in got
+
+
+def test_bracketed_acronym_inside_an_english_title():
+    got = persons("News\n\nAmbassador of the Republic of Korea (RoK) Choi Young Sam met the province's leaders.")
+    assert got["Choi Young Sam"][1] == ("Ambassador of the Republic of Korea (RoK)",)
