@@ -633,3 +633,17 @@ def test_vi_theo_do_without_a_request_before_is_no_commitment():
 def test_vi_wish_to_tighten_ties_with_moi_quan_he_is_cooperation(body):
     f = one(body)
     assert f.kind == "cooperate"
+
+
+@pytest.mark.parametrize("body, head", [
+    ("Đoàn đại biểu tỉnh Hòa Bình sẽ khảo sát mô hình trồng cam tại tỉnh Hủa Phăn.", HEAD_VI),
+    ("Trong chuyến đi, Chủ tịch UBND tỉnh sẽ tham dự lễ hội Bun Pi May tại Luông Pha Bang.", HEAD_VI),
+    ("During the trip, the delegation will visit several industrial parks in Bac Ninh.", HEAD_EN),
+])
+def test_an_itinerary_in_the_future_is_no_pledge(body, head):
+    assert run(body, head) == []
+
+
+def test_a_pledge_beside_a_planned_visit_still_counts():
+    f = one("Tỉnh Điện Biên sẽ cử đoàn sang thăm và hỗ trợ tỉnh Phông Sa Lỳ đào tạo cán bộ y tế.")
+    assert f.kind == "support"
