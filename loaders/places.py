@@ -43,7 +43,7 @@ _NAME = rf"{_CAP}(?:[ \u00a0]+{_CAP})*{_KOREAN_TAIL}?"
 # Vietnamese locality head words that take a foreign name ("tỉnh Savannakhet", "châu Hồng Hà").
 _VI_HEADS = r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.|[Cc]hâu|[Hh]uyện|[Qq]uận|[Bb]ang|[Hh]ạt|[Đđ]ặc khu|Thủ đô|[Tt]hủ phủ|[Tt]hị xã|[Tt]hị trấn)"
 _EN_HEADS = r"(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Rr]egion|[Mm]unicipality|[Tt]own|[Cc]apital)"
-_WEAK_OK_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?|Tp\.|Thủ đô|[Tt]ỉnh|[Cc]hâu|[Bb]ang|[Đđ]ặc khu|[Tt]hủ phủ)\s+$")
+_WEAK_OK_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?|Tp\.|Thủ đô|[Tt]ỉnh|[Cc]hâu|[Bb]ang|[Đđ]ặc khu|[Tt]hủ phủ)(?:\s+|(?<=\.))$")
 _WEAK_OK_AFTER = re.compile(rf"^\s+(?:[Cc]ity|Capital|Prefecture|[Pp]rovince|Metropolitan)\b")
 
 # Bodies in front of a foreign locality ("Sở Ngoại giao tỉnh Savannakhet"): the whole is the partner.
@@ -134,7 +134,8 @@ def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
     return tuple(_gazetteer().scan(t))
 
 
-_HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
+# "TP.Yongin", "TP.HCM": the press glues a name to an abbreviated head with its dot
+_HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})(?:[ \u00a0]+|(?<=\.))(?P<name>{_NAME})")
 _NAME_EN = rf"{_CAP}(?:[ \u00a0]+(?:(?:del|de|la|da|do|dos|das|von|van|der|di|el)[ \u00a0]+)?{_CAP})*{_KOREAN_TAIL}?"
 _NAME_HEAD_EN = re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])")
 _HEAD_OF_EN = re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"

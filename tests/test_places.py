@@ -233,3 +233,8 @@ def test_weak_city_counts_in_a_list_of_localities():
 def test_a_foreign_locality_is_one_partner_in_its_first_wording(text, first, later):
     names = [p.name for p in find_partners("t", text)]
     assert first in names and later not in names
+
+
+def test_abbreviated_head_glued_to_a_foreign_city():
+    got = partners("Tỉnh Quảng Ngãi tiếp đoàn TP.Changwon. Hội đồng TP.Changwon mong muốn hợp tác.")
+    assert "TP.Changwon" in got and got["TP.Changwon"] == "foreign_locality"
