@@ -61,7 +61,9 @@ _PARTY_TITLE_BEFORE = re.compile(r"(?:Bí thư|Ủy viên|Uỷ viên|Trưởng|P
 # bodies that are not the government of the place: universities, hospitals, chambers, associations
 _CIVIL_BODY = re.compile(r"(?:Đại học|Trường|Bệnh viện|Phòng Thương mại|Hội(?!\s+đồng)|Đoàn Thanh niên)\b|.*\b(?:University|Hospital|"
                          r"Chamber of Commerce)")
-_ORG_AFTER_EN = re.compile(r"^\s+(?:Provincial\s+|Municipal\s+|City\s+|Prefectural\s+)?(?:People['’]s Committee|Government|"
+# "Savannakhet Provincial Government", "Napo county’s Party Committee", "Northern Territory Legislative Council"
+_ORG_AFTER_EN = re.compile(r"^(?:['’]s)?\s+(?:Provincial\s+|Municipal\s+|City\s+|Prefectural\s+|Legislative\s+)?"
+                           r"(?:People['’]s Committee|Government|"
                            r"Metropolitan Government|Department of Foreign Affairs|Foreign Affairs Department|Assembly|"
                            r"Party Committee|Council|University|Hospital|Chamber of Commerce(?: and Industry)?|Police|"
                            r"Military Command|Border Guard|Department of [A-Z][a-z]+(?: and [A-Z][a-z]+)?)\b")

@@ -238,3 +238,12 @@ def test_a_foreign_locality_is_one_partner_in_its_first_wording(text, first, lat
 def test_abbreviated_head_glued_to_a_foreign_city():
     got = partners("Tỉnh Quảng Ngãi tiếp đoàn TP.Changwon. Hội đồng TP.Changwon mong muốn hợp tác.")
     assert "TP.Changwon" in got and got["TP.Changwon"] == "foreign_locality"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Chairman Hoang Van Nam received a delegation of Longzhou county’s Party Committee from Guangxi province.",
+     "Longzhou county’s Party Committee"),
+    ("A delegation of the Western Australia Legislative Council visited Da Nang.", "Western Australia Legislative Council"),
+])
+def test_english_foreign_bodies_after_the_place(text, body):
+    assert body in partners(text)
