@@ -756,7 +756,7 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
             if last_request is not None and _any("continuation", lang, text[ss:se]):
                 s, e = _trim(text, ss, se)
                 quote = text[s:e]
-                facts.append(CommitmentFact(by=last_request.by, to=last_request.to, kind="request", text=quote,
+                facts.append(CommitmentFact(by=last_request.by, to=last_request.to, kind=last_request.kind, text=quote,
                                             span=Span(doc, s, e, quote)))
                 continue
             last_request = None

@@ -33,7 +33,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from loaders.patterns import FoldedFinder, guarded, literal_trie
 from loaders.tables import column, read_table
-from loaders.text import letter_count
+from loaders.text import Line, layout_of, letter_count, occurrences
 from ontology.facts import PersonFact, Span
 from ontology.identity import fold
 
@@ -52,7 +52,8 @@ _VN_INSTITUTIONS = re.compile(
     r"Công an tỉnh|Bộ đội|Quốc hội|People['’]s Committee|Party Committee|People['’]s Council|Vietnam|Viet Nam|"
     r"Việt Nam)", re.I)
 _FILL_PROVINCE = re.compile(r"(?:\b(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành ủy)|(?:provincial|municipal) People['’]s Committee)$|"
-                            r"\bthe (?:provincial|municipal) (?:Party Committee|People['’]s Council|Department of [A-Z][\w ]+)$")
+                            r"\bthe (?:[Pp]rovincial|[Mm]unicipal) (?:Party Committee|People['’]s Council|People['’]s Committee|"
+                            r"Department of [A-Z][\w ]+)(?: \([A-Z][A-Za-z]{1,5}\))?$")
 
 
 class Token(NamedTuple):
@@ -219,11 +220,21 @@ class OfficeTitleParser:
         if g == " " or _SPACE.match(g) or g in ("’s ", "'s ", " ’s ", " 's "):
             return True
         prev = self.tokens[i - 1].text if i > 0 else ""
+        if g in ("’ ", "' ") and prev.endswith("s") and prev[:1].isupper():
+            return True                       # "Governor of Laos’ Savannakhet province": a possessive
+        if g == " (" and self._bracketed_acronym(i) or g == ") " and self._bracketed_acronym(i - 1):
+            return True                       # "Ambassador of the Republic of Korea (RoK) Park Noh-wan"
         if g == "/" and prev[:1].isupper() and self.tokens[i].cap:
             return True                       # "Tổ chức VCF/Mỹ": one institution
         if g == "." and len(prev) <= 2 and prev.isupper() and len(self.tokens[i].text) <= 2 and self.tokens[i].text.isupper():
             return True                       # "Ủy viên dự khuyết T.Ư Đảng": one abbreviation
         return len(prev) == 1 and prev.isupper() and _INITIAL_GAP.match(g) is not None   # "Daniel J. Kritenbrink"
+
+    def _bracketed_acronym(self, k: int) -> bool:
+        """Token k is an acronym alone in brackets ("(RoK)", "(PPC)"): part of the title around it."""
+        word = self.tokens[k].text
+        return 0 < k < len(self.tokens) - 1 and 2 <= len(word) <= 6 and word[0].isupper() \
+            and sum(c.isupper() for c in word) >= 2 and self.gap(k) == " (" and self.gap(k + 1) == ") "
 
     def run_length(self, j: int, limit: int = 6) -> int:
         """Number of capitalised tokens from j joined by single spaces."""
@@ -264,6 +275,11 @@ class OfficeTitleParser:
         starts = [p for p in range(1, n - 1) if self.starts_name(toks[p].text)]
         # "Hải Dương Trần Đức Thắng": a place's last word may be a family name too; the name starts at
         # the first family name that is not followed by another one
+        # … but a Korean or Chinese name of three syllables may have a given name that is a family name too
+        # ("quận Yongsan Kim Sun Su", "quận Mapo Park Sun Hee")
+        three = next((p for p in (0, *starts) if n - p == 3 and toks[p].text in self.words.foreign_surnames), None)
+        if three is not None:
+            return three, 3
         inner = next((p for p in starts if p + 1 not in starts), 0)
         if inner:
             return inner, min(n - inner, 5)
@@ -377,7 +393,7 @@ class OfficeTitleParser:
     def _compound_tail(self, k: int) -> bool:
         """Token k is the lower-case second syllable of a capitalised Vietnamese word inside an institution's
         name ("Dân vận", "Xúc tiến", "Đa khoa"): only Vietnamese syllables, never a word that may start a
-        clause, and the title goes on after it (a capitalised word follows) or ends at punctuation."""
+        clause, and the title goes on after it (a capitalised word follows, or "và" and one) or ends at punctuation."""
         prev, tok = self.tokens[k - 1], self.tokens[k]
         if tok.text in self.words.boundaries or tok.text in self.words.address or tok.text in self.words.clause \
                 or not (_VI_LETTER.search(prev.text) or _VI_LETTER.search(tok.text)):
@@ -385,6 +401,8 @@ class OfficeTitleParser:
         if k + 1 == len(self.tokens) or not self.joined(k + 1):
             return bool(_COMMA_NEXT.match(self.text, tok.end))     # not a match on a copy of the rest of the text
         nxt = self.tokens[k + 1].text
+        if nxt in self.words.joins:                            # "Ban Tuyên giáo và Dân vận": a second part follows
+            return k + 2 < len(self.tokens) and self.joined(k + 2) and self.tokens[k + 2].text[:1].isupper()
         return nxt[:1].isupper() or nxt in self.locality      # "Bệnh viện Đa khoa tỉnh …"
 
     def _phrase(self, k: int) -> int:
@@ -416,9 +434,11 @@ class OfficeTitleParser:
         while end - 1 > i and self.tokens[end - 1].text in self.words.dangling:
             end -= 1                          # "Chủ tịch UBND tỉnh và …", "Deputy Governor of Kandal Province to"
         start, stop = self.tokens[i].start, self.tokens[end - 1].end
-        words = self.tokens[i].text + "".join((self.gap(k) if self.gap(k) in (".", "/") else " ") + self.tokens[k].text
+        words = self.tokens[i].text + "".join((self.gap(k) if self.gap(k) in (".", "/", "’ ", "' ", " (", ") ") else " ") + self.tokens[k].text
                                               for k in range(i + 1, end))
         words = re.sub(r" (’s|'s)\b", r"\1", words)
+        if self._bracketed_acronym(end - 1):
+            words, stop = words + ")", stop + 1   # "… of Korea (RoK)": the bracket closes inside the title
         return words, start, stop
 
 
@@ -561,9 +581,11 @@ class PersonFinder:
         ("Daniel J. Kritenbrink, U.S. Ambassador": the name ends before "U.S.")."""
         while i > 0 and re.fullmatch(r"\.?[ \t\u00a0]*|['’]s ", self.parser.gap(i)):
             prev = self.tokens[i - 1].text
+            bare = prev[:-2] if prev.endswith(("’s", "'s")) else prev     # "Party’s"
             if not (prev in _demonyms() or (prev.isupper() and len(prev) <= 4)
-                    or prev in self.parser.org and not _VI_LETTER.search(prev)):   # "Provincial People’s Committee Chairman"
-                break
+                    or (prev in self.parser.org or bare in self.parser.org or prev in self.parser.words.modifiers)
+                    and not _VI_LETTER.search(prev)):
+                break   # "Provincial People’s Committee Chairman", "provincial Party’s Permanent Deputy Secretary"
             i -= 1
         return i
 
@@ -586,13 +608,19 @@ class PersonFinder:
         prev = self.tokens[j - 1].text.lower()
         return prev in self.parser.words.address and re.fullmatch(r"\.?[ \t\u00a0]+", self.parser.gap(j)) is not None
 
+    def _most_words(self, first: str) -> int:
+        """Most words of a name starting with ``first``: five for a Vietnamese, Korean or Chinese name; seven
+        for a name the Vietnamese press transliterates syllable by syllable, Lao names above all ("Khăm
+        Khăn Chăn Thạ Vy Sục", "Khăm Kinh Ưởi Mạ Nì Hặc"), which never start with a Vietnamese family name."""
+        return 5 if first in self.parser.surnames or first in self.parser.words.foreign_surnames else 7
+
     def name_before(self, i: int) -> tuple[int, int] | None:
         """A name that ends just before head i across a separator ("Nguyễn Văn A, Phó Chủ tịch")."""
         if i == 0 or not _SEP_TITLE.match(self.parser.gap(i)):
             return None
         j = i - 1
         n = 0
-        while j - n >= 0 and self.tokens[j - n].cap and self.tokens[j - n].text[0].isalpha() and n < 6 and \
+        while j - n >= 0 and self.tokens[j - n].cap and self.tokens[j - n].text[0].isalpha() and n < 8 and \
                 (n == 0 or self.parser.joined(j - n + 1)):
             n += 1
         if n == 1 and self._single_addressed(j):
@@ -605,17 +633,21 @@ class PersonFinder:
             start += 1
         if start == j and start > 0 and self._single_addressed(j):
             return j, 1                          # "Ông Ichikawa – Phó Chủ tịch JICA"
-        if j - start + 1 < 2 or j - start + 1 > 5:
+        if j - start + 1 < 2 or j - start + 1 > self._most_words(self.tokens[start].text):
             return None
         toks = self.tokens[start:j + 1]
-        if any(t.text in self.parser.org for t in toks) and not self.parser.starts_name(toks[0].text):
+        before = self.text[max(0, toks[0].start - 40):toks[0].start]
+        # an institution's word makes the run no name, except a middle name inside it ("Văn": Văn phòng, but
+        # "Khăm Phoi Văn Nạ Sản") or any later syllable after a word of address ("đồng chí Khăm Kinh Ưởi …")
+        addressed = self.parser.honor_re.search(before) is not None
+        if any(t.text in self.parser.org and not (k and (addressed or t.text in self.parser.words.first_only))
+               for k, t in enumerate(toks)) and not self.parser.starts_name(toks[0].text):
             return None
         if self.parser.is_place(toks[0].start) > 0:
             return None
-        before = self.text[max(0, toks[0].start - 40):toks[0].start]
         prev = self.tokens[start - 1].text.lower() if start > 0 else ""
         boundary = (start == 0 or re.search(r"(?:^|[\n:;.,(“\"|–-])\s*$", before) or prev in self.parser.words.boundaries
-                    or self.parser.honor_re.search(before) or start != j - n + 1)
+                    or addressed or start != j - n + 1)
         if not boundary:
             return None
         return start, j + 1 - start
@@ -781,7 +813,8 @@ class PersonFinder:
         order: list[str] = []
         offices_of: dict[str, list[str]] = {}
         mentions = self.mentions()
-        historical = self._historical(mentions) | _historical_figures()
+        historical = self._historical(mentions) | _historical_figures() | self._headline_only(mentions) \
+            | self._cut_off(mentions)
         for m in mentions:
             key = fold(m.name)
             if key in historical:
@@ -822,6 +855,41 @@ class PersonFinder:
                 out.add(key)
         return out
 
+    def _headline_only(self, mentions: list[Mention]) -> set[str]:
+        """Names met only in a Title-Case headline or heading and nowhere else in the text. Such a line
+        capitalises every word, so the words after a title there are no evidence of a name ("U.S. Consul
+        General Bids Farewell to City Leaders"); an actor a headline names is named again below it.
+        (The headline is not always the first line: a page's furniture may come first.)"""
+        heads = [ln for ln in layout_of(self.text).lines if ln.kind in ("headline", "heading") and self._title_case(ln)]
+        if not heads:
+            return set()
+
+        def in_head(offset: int) -> bool:
+            return any(ln.start <= offset < ln.end for ln in heads)
+
+        return {fold(m.name) for m in mentions
+                if in_head(m.start) and all(in_head(s) for s, _ in occurrences(self.text, m.name))}
+
+    def _cut_off(self, mentions: list[Mention]) -> set[str]:
+        """A name that runs into the end of a text cut mid-word (a page's lead, a truncated feed item:
+        "… the Chairman of Nho Quan Distr"): the last word is a fragment, so the run is no evidence of a
+        name, unless the same name stands complete elsewhere."""
+        end = len(self.text.rstrip())
+        if not end or not self.text[end - 1].isalpha():
+            return set()
+        cut = {fold(m.name) for m in mentions if m.end >= end}
+        return cut - {fold(m.name) for m in mentions if m.end < end}
+
+    def _title_case(self, line: Line) -> bool:
+        """An English line whose every word but the minor ones (title_case_minor_words.tsv) is capitalised,
+        with at least four such words: "Consul General Bids Farewell to City Leaders", not "Chairman Tran
+        Van Loc met the Governor" (a lower-case verb) nor a short Vietnamese line of names."""
+        if self._vietnamese_text:
+            return False
+        words = [w for w in re.findall(r"[^\W\d_]+", self.text[line.start:line.end])
+                 if w.lower() not in _title_case_minor()]
+        return len(words) >= 4 and all(w[0].isupper() for w in words)
+
     def _sentence_at(self, offset: int) -> str:
         start = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset)) + 1
         ends = [e for e in (self.text.find(". ", offset), self.text.find("\n", offset)) if e >= 0]
@@ -833,8 +901,8 @@ class PersonFinder:
         title = _possessive(title)
         if not (self.main_province and _FILL_PROVINCE.search(title)):
             return title
-        english = re.search(r"\bthe (provincial|municipal) (?:People['’]s Committee|Party Committee|People['’]s Council|"
-                            r"Department of [A-Z][\w ]+)$", title)
+        english = re.search(r"\bthe ([Pp]rovincial|[Mm]unicipal) (?:People['’]s Committee|Party Committee|People['’]s Council|"
+                            r"Department of [A-Z][\w ]+)(?: \([A-Z][A-Za-z]{1,5}\))?$", title)
         if english:
             return title[:english.start(1)] + f"{self.main_surface} " + title[english.start(1):] \
                 if self.main_surface else title
@@ -944,6 +1012,11 @@ _ENVOY_TO_VIETNAM = re.compile(r"\b(?:Ambassador|Consul(?:-| )?General|Consul|Đ
                                r"\b(?:to|in|tại) (?:Vietnam|Viet Nam|Việt Nam)\b")
 # one class, the union of four single-character alternatives it was (the same characters, one test)
 _VI_LETTER = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ\u1ea0-\u1ef9]", re.I)
+
+
+@lru_cache(maxsize=1)
+def _title_case_minor() -> frozenset[str]:
+    return frozenset(column("title_case_minor_words.tsv", "word"))
 
 
 @lru_cache(maxsize=1)

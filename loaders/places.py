@@ -44,7 +44,7 @@ _NAME = rf"{_CAP}(?:[ \u00a0]+{_CAP})*{_KOREAN_TAIL}?"
 # Vietnamese locality head words that take a foreign name ("tỉnh Savannakhet", "châu Hồng Hà").
 _VI_HEADS = r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.|[Cc]hâu|[Hh]uyện|[Qq]uận|[Bb]ang|[Hh]ạt|[Đđ]ặc khu|Thủ đô|[Tt]hủ phủ|[Tt]hị xã|[Tt]hị trấn)"
 _EN_HEADS = r"(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Rr]egion|[Mm]unicipality|[Tt]own|[Cc]apital)"
-_WEAK_OK_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?|Tp\.|Thủ đô|[Tt]ỉnh|[Cc]hâu|[Bb]ang|[Đđ]ặc khu|[Tt]hủ phủ)\s+$")
+_WEAK_OK_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?|Tp\.|Thủ đô|[Tt]ỉnh|[Cc]hâu|[Bb]ang|[Đđ]ặc khu|[Tt]hủ phủ)(?:\s+|(?<=\.))$")
 _WEAK_OK_AFTER = re.compile(rf"^\s+(?:[Cc]ity|Capital|Prefecture|[Pp]rovince|Metropolitan)\b")
 
 # Bodies in front of a foreign locality ("Sở Ngoại giao tỉnh Savannakhet"): the whole is the partner.
@@ -62,7 +62,9 @@ _PARTY_TITLE_BEFORE = re.compile(r"(?:Bí thư|Ủy viên|Uỷ viên|Trưởng|P
 # bodies that are not the government of the place: universities, hospitals, chambers, associations
 _CIVIL_BODY = re.compile(r"(?:Đại học|Trường|Bệnh viện|Phòng Thương mại|Hội(?!\s+đồng)|Đoàn Thanh niên)\b|.*\b(?:University|Hospital|"
                          r"Chamber of Commerce)")
-_ORG_AFTER_EN = re.compile(r"^\s+(?:Provincial\s+|Municipal\s+|City\s+|Prefectural\s+)?(?:People['’]s Committee|Government|"
+# "Savannakhet Provincial Government", "Napo county’s Party Committee", "Northern Territory Legislative Council"
+_ORG_AFTER_EN = re.compile(r"^(?:['’]s)?\s+(?:Provincial\s+|Municipal\s+|City\s+|Prefectural\s+|Legislative\s+)?"
+                           r"(?:People['’]s Committee|Government|"
                            r"Metropolitan Government|Department of Foreign Affairs|Foreign Affairs Department|Assembly|"
                            r"Party Committee|Council|University|Hospital|Chamber of Commerce(?: and Industry)?|Police|"
                            r"Military Command|Border Guard|Department of [A-Z][a-z]+(?: and [A-Z][a-z]+)?)\b")
@@ -135,7 +137,8 @@ def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
     return tuple(_gazetteer().scan(t))
 
 
-_HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
+# "TP.Yongin", "TP.HCM": the press glues a name to an abbreviated head with its dot
+_HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})(?:[ \u00a0]+|(?<=\.))(?P<name>{_NAME})")
 _NAME_EN = rf"{_CAP}(?:[ \u00a0]+(?:(?:del|de|la|da|do|dos|das|von|van|der|di|el)[ \u00a0]+)?{_CAP})*{_KOREAN_TAIL}?"
 _NAME_HEAD_EN = Gated(re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])"))
 _HEAD_OF_EN = Gated(re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
@@ -774,6 +777,13 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
             if b is None or rank(c) > rank(b):
                 best[c.group] = c
     kept = [c for c in kept if c.kind not in one or not c.group or best.get(c.group) is c]
+    # and one surface per foreign locality, its first: "thành phố Kawasaki" … "TP Kawasaki", "tỉnh Svay
+    # Riêng" … "tỉnh Svay Rieng" are one partner (the gold lists a partner once, in its first wording)
+    first: dict[str, _Cand] = {}
+    for c in kept:
+        if c.kind == "foreign_locality" and c.group:
+            first.setdefault(c.group, c)
+    kept = [c for c in kept if c.kind != "foreign_locality" or not c.group or first[c.group] is c]
 
     out: list[PartnerFact] = []
     seen: set[str] = set()
@@ -907,6 +917,18 @@ def _provinces_cached(doc: str, text: str) -> tuple[ProvinceFact, ...]:
 @lru_cache(maxsize=4)
 def _partners_cached(doc: str, text: str) -> tuple[PartnerFact, ...]:
     return tuple(_find_partners(doc, text))
+
+
+def place_names(doc: str, text: str) -> list[Hit]:
+    """Where a place's name lies, for the person grammar to tell a title's place from the name after it:
+    every province and partner name the gazetteer finds, weak ones (capitals, short names) only when the
+    text names that partner elsewhere. Why not just the found facts' own spans: a fact is kept once per
+    partner, in its fullest wording ("tỉnh Tboung Khmum", "Cộng hòa … An-giê-ri", "United States of
+    America"), and the bare name later in the text ("Tỉnh trưởng Tboung Khmum", "Đại sứ An-giê-ri Mohamed
+    Berrah", "Consul General of the United States Marie C. Damour") was read as the start of a name."""
+    found = {p.canonical for p in find_partners(doc, text)}
+    return [h for h in _gazetteer_hits(_toned(text))
+            if isinstance(h.value, _Province) or not h.value.weak or h.value.canonical in found]
 
 
 def find_provinces(doc: str, text: str) -> list[ProvinceFact]:
