@@ -37,25 +37,36 @@ from loaders.tables import column
 from loaders.text import TextDoc, fold_words as _fold, occurrences
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
 
-__all__ = ["Actors", "find_commitments", "load_cues"]
+__all__ = ["Actor", "Actors", "find_commitments", "load_cues"]
 
 CUES_PATH = Path(__file__).with_name("commitment_cues.tsv")
 
 
 # --------------------------------------------------------------------------- actors
 @dataclass(frozen=True)
+class Actor:
+    """One named actor found elsewhere in the text: ``name`` is the canonical name the record
+    should use; ``start``/``end`` locate one surface of it (``text[start:end]``)."""
+
+    name: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, fact) -> "Actor":
+        """From any fact with a ``name`` and a ``span`` (persons, organizations, provinces, partners)."""
+        return cls(fact.name, fact.span.start, fact.span.end)
+
+
+@dataclass(frozen=True)
 class Actors:
-    """Named actors found elsewhere in the text, each ``(name, start, end)``.
+    """The named actors of an article, by kind. Every occurrence may be given, or only one: the
+    other occurrences of the same surface are found here."""
 
-    ``name`` is the canonical name the record should use; ``text[start:end]`` is the
-    surface. Every occurrence may be given, or only one: the other occurrences of the
-    same surface are found here.
-    """
-
-    persons: tuple[tuple[str, int, int], ...] = ()
-    organizations: tuple[tuple[str, int, int], ...] = ()
-    provinces: tuple[tuple[str, int, int], ...] = ()
-    partners: tuple[tuple[str, int, int], ...] = ()
+    persons: tuple[Actor, ...] = ()
+    organizations: tuple[Actor, ...] = ()
+    provinces: tuple[Actor, ...] = ()
+    partners: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,7 +192,8 @@ def _mentions(text: str, actors: Actors | None, lang: str) -> list[_Mention]:
     # longest surfaces first, so "UBND tỉnh Nghệ An" wins over "Nghệ An"
     entries = []
     for cat, items in groups:
-        for name, s, e in items:
+        for actor in items:
+            name, s, e = actor.name, actor.start, actor.end
             surface = text[s:e] if 0 <= s < e <= len(text) else name
             value = surface if cat in ("province", "partner") else name
             if cat in ("province", "partner") and lang == "en":

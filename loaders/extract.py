@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 import re
 
-from loaders.commitments import Actors, find_commitments
+from loaders.commitments import Actor, Actors, find_commitments
 from loaders.dates import document_day
 from loaders.meetings import find_meetings
 from loaders.persons import PersonFinder
@@ -72,12 +72,8 @@ def extract(doc: str, text: str) -> Extraction:
     day = document_day(text, body)
     date = day.iso() if day else None
     meetings = find_meetings(td, persons, provinces, partners, main, day)
-    actors = Actors(
-        persons=tuple((p.name, p.span.start, p.span.end) for p in persons),
-        organizations=tuple((o.name, o.span.start, o.span.end) for o in organizations),
-        provinces=tuple((p.name, p.span.start, p.span.end) for p in provinces),
-        partners=tuple((p.name, p.span.start, p.span.end) for p in partners),
-    )
+    actors = Actors(persons=tuple(map(Actor.of, persons)), organizations=tuple(map(Actor.of, organizations)),
+                    provinces=tuple(map(Actor.of, provinces)), partners=tuple(map(Actor.of, partners)))
     commitments = [c for c in find_commitments(td, actors) if body(c.span.start)]
     return Extraction(doc=doc, text=text, lang=td.lang, title=td.title, date=date,
                       persons=tuple(persons), provinces=tuple(provinces), organizations=tuple(organizations),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.commitments import Actors, find_commitments, load_cues
+from loaders.commitments import Actor, Actors, find_commitments, load_cues
 from loaders.text import split_sentences, text_doc
 
 HEAD_VI = "Tin tỉnh nhà hôm nay\n"
@@ -19,7 +19,7 @@ def acts(text: str, persons=(), orgs=(), provinces=(), partners=()) -> Actors:
         for n in names:
             i = text.find(n)
             assert i >= 0, n
-            out.append((n, i, i + len(n)))
+            out.append(Actor(n, i, i + len(n)))
         return tuple(out)
     return Actors(spans(persons), spans(orgs), spans(provinces), spans(partners))
 
