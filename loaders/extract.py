@@ -66,7 +66,7 @@ def extract(doc: str, text: str) -> Extraction:
 
     surfaces = Counter(p.span.text for p in provinces if p.name == main and not p.span.text.lower().startswith(("tỉnh", "thành phố", "tp")))
     main_surface = surfaces.most_common(1)[0][0] if surfaces else main
-    finder = PersonFinder(doc, text, body, lambda off: place_end.get(off, -1), is_foreign_place, main, main_surface)
+    finder = PersonFinder(td, lambda off: place_end.get(off, -1), is_foreign_place, main, main_surface)
     persons = finder.persons()
 
     day = document_day(text, body)
