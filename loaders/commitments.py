@@ -404,6 +404,20 @@ _AID_NEAR = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:scholarships?|aid|relief|medic
                        r"classrooms?|food|rice)\b", re.I)
 
 
+_COUNT = re.compile(r"(?<![\w.,])\d[\d.,]*\s+")
+
+
+def _counted_aid(rest: str, lang: str) -> bool:
+    """Aid goods counted right after the verb stand for an amount ("hỗ trợ tỉnh bạn 2 máy thở, 20.000 khẩu
+    trang", "provided 500 tonnes of rice"): a number within the first 100 characters with an aid word
+    (the ``aid`` cue row) within a few words after it."""
+    for m in _COUNT.finditer(rest, 0, 100):
+        aid = _any("aid", lang, rest[m.end():m.end() + 40])
+        if aid is not None and aid.start() <= 12:
+            return True
+    return False
+
+
 def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, kind: str, lang: str,
             mentions: list[_Mention]) -> bool:
     if role == "sign" or role == "receive":
@@ -412,7 +426,8 @@ def _accept(text: str, lo: int, hi: int, s: int, e: int, role: str, kind: str, l
         rest = text[e:hi]
         if role == "donate_amount" or lang == "en" and not _any("aid", lang, rest):
             # English "has provided ten scholarships": aid goods right after the verb stand for an amount
-            if not _AMOUNT.search(rest[:160]) and not (lang == "en" and _AID_NEAR.match(rest)):
+            if not _AMOUNT.search(rest[:160]) and not (lang == "en" and _AID_NEAR.match(rest)) \
+                    and not _counted_aid(rest, lang):
                 return False
         elif not (_AMOUNT.search(rest[:160]) or _any("aid", lang, rest[:120])
                   or _any("aid", lang, text[max(lo, s - 40):s])):     # "công trình do tỉnh xây tặng …"

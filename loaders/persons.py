@@ -434,8 +434,13 @@ class OfficeTitleParser:
         while end - 1 > i and self.tokens[end - 1].text in self.words.dangling:
             end -= 1                          # "Chủ tịch UBND tỉnh và …", "Deputy Governor of Kandal Province to"
         start, stop = self.tokens[i].start, self.tokens[end - 1].end
-        words = self.tokens[i].text + "".join((self.gap(k) if self.gap(k) in (".", "/", "’ ", "' ", " (", ") ") else " ") + self.tokens[k].text
-                                              for k in range(i + 1, end))
+        # a possessive country before the place goes, as the annotators write it: "Governor of Laos’ Savannakhet
+        # province" → "Governor of Savannakhet province" (it is the place's country, not part of the office)
+        owners = {k for k in range(i + 1, end - 1) if self.gap(k + 1) in ("’ ", "' ")}
+        owners |= {k - 1 for k in owners if self.tokens[k - 1].text.lower() == "the"}
+        kept = [k for k in range(i + 1, end) if k not in owners]
+        words = self.tokens[i].text + "".join(
+            (self.gap(k) if self.gap(k) in (".", "/", " (", ") ") else " ") + self.tokens[k].text for k in kept)
         words = re.sub(r" (’s|'s)\b", r"\1", words)
         if self._bracketed_acronym(end - 1):
             words, stop = words + ")", stop + 1   # "… of Korea (RoK)": the bracket closes inside the title

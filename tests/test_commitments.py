@@ -647,3 +647,22 @@ def test_an_itinerary_in_the_future_is_no_pledge(body, head):
 def test_a_pledge_beside_a_planned_visit_still_counts():
     f = one("Tỉnh Điện Biên sẽ cử đoàn sang thăm và hỗ trợ tỉnh Phông Sa Lỳ đào tạo cán bộ y tế.")
     assert f.kind == "support"
+
+
+def test_vi_planned_talks_are_an_itinerary_not_a_pledge():
+    assert run("Theo kế hoạch, đoàn cũng sẽ tiến hành hội đàm cấp cao với tỉnh Hủa Phăn và chào xã giao lãnh đạo tỉnh.") == []
+
+
+def test_vi_request_to_a_district_of_ones_own_province_is_an_internal_instruction():
+    assert run("Ông Trần Văn Lâm đề nghị UBND huyện Mường Lát chăm sóc tốt cây hữu nghị.",
+               persons=("Trần Văn Lâm",)) == []
+
+
+def test_vi_aid_counted_in_goods_is_a_donation():
+    f = one("Năm ngoái, tỉnh Điện Biên đã hỗ trợ tỉnh Phông Sa Lỳ 3 máy thở và 10.000 khẩu trang.")
+    assert f.kind == "donate"
+
+
+def test_vi_support_for_a_number_of_communes_is_no_donation():
+    facts = run("Tỉnh Điện Biên đã hỗ trợ 3 xã biên giới xây dựng đường giao thông.")
+    assert all(f.kind != "donate" for f in facts)

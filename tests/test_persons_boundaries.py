@@ -342,9 +342,9 @@ def test_foreign_district_head_is_a_title():
 
 @pytest.mark.parametrize("text, name, office", [
     ("The Vice Chairman received Governor of Laos’ Attapeu province Khamphet Sinavong on Tuesday.",
-     "Khamphet Sinavong", "Governor of Laos’ Attapeu province"),
+     "Khamphet Sinavong", "Governor of Attapeu province"),
     ("Mayor of the Philippines' Davao city Rosa Aquino toured the port with Chairman Tran Van Loc.",
-     "Rosa Aquino", "Mayor of the Philippines' Davao city"),
+     "Rosa Aquino", "Mayor of Davao city"),
 ])
 def test_possessive_country_inside_an_english_title(text, name, office):
     got = persons(text)
