@@ -152,3 +152,23 @@ def test_extract_cli_with_workers_writes_the_same_records(corpus, tmp_path):
         assert proc.returncode == 0, proc.stderr
         outs.append(out.read_text(encoding="utf-8"))
     assert outs[0] == outs[1] and outs[0].count("\n") == 60
+
+
+def test_projection_reads_no_table_per_document(monkeypatch):
+    """The parent projects every document: a gazetteer table read per partner (country_name read
+    countries.tsv on every call) cost a third of its projection time (bench/RESULTS.md)."""
+    from generate import make_doc
+
+    from ontology.gazetteer import partners
+    from ontology.projection import project
+
+    docs = [make_doc(11, 20, i).extraction for i in range(30)]
+    assert any(p.kind == "foreign_locality" for ex in docs for p in ex.partners)
+    for ex in docs:                                  # the first pass loads what the tables hold
+        project(ex, ex.doc)
+    reads = []
+    real = partners._read
+    monkeypatch.setattr(partners, "_read", lambda name: reads.append(name) or real(name))
+    rows = sum(project(ex, ex.doc).counts()[0] for ex in docs)
+    assert rows > len(docs) * 5
+    assert reads == []
