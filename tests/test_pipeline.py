@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import types
 from pathlib import Path
 
@@ -85,6 +86,43 @@ def test_workers_read_only_a_window_ahead(corpus):
         next(results)
         assert len(taken) <= 2 * 4 + 4            # the window (2 chunks) and the next chunk being cut, not all 60
         assert len(list(results)) == len(docs) - 1
+
+
+@pytest.mark.parametrize("batch", [None, 40])
+def test_workers_extract_a_write_batch_ahead_while_the_caller_waits(corpus, monkeypatch, tmp_path, batch):
+    """ingest() waits for the writer between batches and takes no results meanwhile: the workers must
+    go on extracting the next batch then (``cover``), not stop after a few chunks."""
+    from loaders import extract as real
+
+    log = tmp_path / "extracted.log"
+    mod = types.ModuleType("loaders.extract")
+
+    def extract(doc_id: str, text: str):
+        with open(log, "a") as f:                 # the workers are other processes: they say so in a file
+            f.write(doc_id + "\n")
+        return real.extract(doc_id, text)
+
+    mod.extract = extract
+    monkeypatch.setitem(sys.modules, "loaders.extract", mod)
+    monkeypatch.setattr(loaders, "extract", mod)
+    docs = _docs(corpus)
+    workers = ExtractionWorkers(2, chunk=2, ahead=1)
+    if batch:
+        workers.cover(batch)
+    with workers:
+        results = workers.map(iter(docs))
+        next(results)
+        deadline = time.monotonic() + 20
+        done = lambda: len(log.read_text().split()) if log.exists() else 0  # noqa: E731
+        while done() < (batch or 4) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        ahead = done()
+        assert len(list(results)) == len(docs) - 1
+    if batch:
+        assert ahead >= batch                     # the whole next batch, extracted while nobody took results
+    else:
+        assert ahead <= 2 * 2 + 2 * 2             # two chunks in flight, and the one each worker took along
 
 
 def test_a_failing_document_costs_only_itself(corpus, failing_extractor):
