@@ -92,8 +92,9 @@ class Automaton(Generic[V]):
                     break
                 found.append((t.start(), t.end(), t.group()))
                 pos = t.end()
+            toks = tuple(tok for _, _, tok in found)
             for k in range(len(found), 0, -1):
-                value = names.get(tuple(tok for _, _, tok in found[:k]))
+                value = names.get(toks[:k])
                 if value is not None:
                     hits.append(Hit(found[0][0], found[k - 1][1], value))
                     done = found[k - 1][1]

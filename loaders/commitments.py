@@ -27,11 +27,12 @@ names by title words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.patterns import guarded
+from loaders.patterns import LiteralGate, Occurrences, guarded
 from loaders.tables import column
 from loaders.text import TextDoc, fold_words as _fold, occurrences
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
@@ -74,6 +75,9 @@ class _Cue:
     role: str
 
 
+_CUE_ROLES = ("sign", "donate", "donate_amount", "agree", "pledge", "modal", "request", "invite", "receive")
+
+
 def load_cues(path: Path = CUES_PATH) -> dict[str, list[_Cue]]:
     """Read the cue table: {role: [cue, ...]} with macros expanded and regexes compiled."""
     rows, macros = [], {}
@@ -99,28 +103,20 @@ def load_cues(path: Path = CUES_PATH) -> dict[str, list[_Cue]]:
         body = pat if pat.startswith("^") else r"(?<!\w)(?:" + pat + ")"
         if pat[-1:].isalpha() and role not in ("content", "aid", "souvenir"):   # content words are stems
             body += r"(?!\w)"
+        # guarded: a lookahead on the cue's possible first characters (the same matches; re cannot skip
+        # ahead by itself past the leading lookbehind): a cue is run over every sentence part that may hold it
+        if role in _CUE_ROLES:
+            body = guarded(body, flags)
         table.setdefault(role, []).append(_Cue(re.compile(body, flags), lang, kind, role))
     return table
 
 
 _CUES = load_cues()
-_CUE_ROLES = ("sign", "donate", "donate_amount", "agree", "pledge", "modal", "request", "invite", "receive")
 
 
 @lru_cache(maxsize=None)
 def _cues(role: str, lang: str) -> tuple[_Cue, ...]:
     return tuple(c for c in _CUES.get(role, ()) if c.lang in ("*", lang))
-
-
-@lru_cache(maxsize=None)
-def _role_filter(role: str, lang: str) -> re.Pattern | None:
-    """One regex for all cues of a role: a sentence it does not match needs no cue-by-cue search."""
-    cues = _cues(role, lang)
-    try:
-        union = "|".join(f"(?:{c.rx.pattern})" for c in cues)
-        return re.compile(guarded(union, cues[0].rx.flags), cues[0].rx.flags) if cues else None   # speed: same matches
-    except re.error:                 # e.g. the same group name in two cues: search them one by one
-        return None
 
 
 def _any(role: str, lang: str, s: str) -> re.Match | None:
@@ -290,18 +286,22 @@ _RESET = re.compile(r"(?<!\w)(?:đồng thời|while|and also|besides|meanwhile|
                     re.IGNORECASE)
 
 
+_CLAUSE_CHARS = re.compile(r"[()\-–,;:“”\"]")
+
+
 def _own_clause_start(text: str, lo: int, pos: int) -> int:
     """Start of the comma-clause that holds position ``pos`` (not before ``lo``)."""
-    j, depth = pos, 0
-    while j > lo:
-        c = text[j - 1]
+    depth = 0
+    # only these characters act, so the walk back visits them alone (found by one regex), not every character
+    for k in reversed([m.start() for m in _CLAUSE_CHARS.finditer(text, lo, pos)]):
+        c = text[k]
         if c == ")":
             depth += 1                  # "Saiki city (Oita province, Japan) signed": that comma is inside
-        elif c == "(" and depth:
-            depth -= 1
-        elif depth == 0 and (c in ",;:“”\"" or (c in "-–" and _CLAUSE_BREAK.match(text, j - 2))):
-            return j
-        j -= 1
+        elif c == "(":
+            if depth:
+                depth -= 1
+        elif depth == 0 and (c not in "-–" or _CLAUSE_BREAK.match(text, k - 1)):
+            return k + 1
     return lo
 
 
@@ -328,14 +328,52 @@ def _blocked(text: str, lo: int, pos: int, lang: str) -> bool:
     return _any("block", lang, window) is not None
 
 
-def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention]) -> list[_Hit]:
+# --------------------------------------------------------------------------- where a cue can match
+@lru_cache(maxsize=None)
+def _cue_gate(lang: str) -> tuple[tuple[tuple[str, _Cue], ...], LiteralGate]:
+    """The cues of the nine roles, in order, as (role, cue), and one literal gate over all of them."""
+    cues = tuple((role, c) for role in _CUE_ROLES for c in _cues(role, lang))
+    return cues, LiteralGate([c.rx for _, c in cues])
+
+
+@dataclass(frozen=True)
+class _CuePlaces:
+    """For each role, the cues that can match somewhere in one document, each with where (None: anywhere).
+
+    Why: the nine roles' cues were searched in every sentence part (a regex union per role with ~35
+    case-insensitive alternatives, a step per character); most parts hold no cue at all, and the cues'
+    literals are found in the whole text in one pass (loaders/patterns.LiteralGate). See bench/RESULTS.md."""
+
+    roles: tuple[tuple[str, tuple[tuple[_Cue, Occurrences | None], ...]], ...]
+    any_cue: Occurrences | None          # where some cue can match (None: anywhere)
+
+    @staticmethod
+    def of(text: str, lang: str) -> "_CuePlaces":
+        cues, gate = _cue_gate(lang)
+        by_role: dict[str, list[tuple[_Cue, Occurrences | None]]] = {role: [] for role in _CUE_ROLES}
+        kept: list[Occurrences | None] = []
+        for (role, cue), occ in zip(cues, gate.places(text)):
+            if occ is None or occ.starts:
+                by_role[role].append((cue, occ))
+                kept.append(occ)
+        any_cue = None if None in kept else Occurrences(sorted(s for o in kept for s in o.starts),
+                                                         min((o.shortest for o in kept), default=0))
+        return _CuePlaces(tuple((role, tuple(by_role[role])) for role in _CUE_ROLES), any_cue)
+
+
+def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention],
+              places: _CuePlaces | None = None) -> list[_Hit]:
+    if places is None:
+        places = _CuePlaces.of(text, lang)
     seg = text[lo:hi]
     hits: list[_Hit] = []
-    for role in _CUE_ROLES:
-        quick = _role_filter(role, lang)
-        if quick is not None and not quick.search(seg):
-            continue
-        for cue in _cues(role, lang):
+    for role, cues in places.roles:
+        for cue, occ in cues:
+            if occ is not None:                  # occ.within(lo, hi), inlined: this runs ~350 times a document
+                starts = occ.starts
+                i = bisect_left(starts, lo)
+                if i == len(starts) or starts[i] + occ.shortest > hi:
+                    continue
             for m in cue.rx.finditer(seg):
                 s, e = lo + m.start(), lo + m.end()
                 if _accept(text, lo, hi, s, e, role, cue.kind, lang, mentions):
@@ -697,6 +735,7 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
     doc, text, lang = td.doc, td.text, td.lang
     mentions = _mentions(text, actors, lang)
     d = _Doc(text, lang, mentions, _quotes(text), *_main_vn(text, mentions, lang))
+    places = _CuePlaces.of(text, lang)
     facts: list[CommitmentFact] = []
     seen_sign: set[str] = set()
     seen_amounts: set[str] = set()
@@ -709,12 +748,15 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
         if "\n" in text[prev_end:ss]:
             last_request = speaker = None          # a request and a speaker go on within their paragraph only
         prev_end = se
-        groups = _groups(text, ss, se, lang, mentions)
+        if places.any_cue is not None and not places.any_cue.within(ss, se):
+            groups = [[ss, se, []]]                # no cue can match in this sentence: _groups would find none
+        else:
+            groups = _groups(text, ss, se, lang, mentions, places)
         if not any(hits for _, _, hits in groups):
             if last_request is not None and _any("continuation", lang, text[ss:se]):
                 s, e = _trim(text, ss, se)
                 quote = text[s:e]
-                facts.append(CommitmentFact(by=last_request.by, to=last_request.to, kind="request", text=quote,
+                facts.append(CommitmentFact(by=last_request.by, to=last_request.to, kind=last_request.kind, text=quote,
                                             span=Span(doc, s, e, quote)))
                 continue
             last_request = None
@@ -761,11 +803,12 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
 _LEAD_IN = re.compile(r"[\s,]*(?:(?:và|and|đồng thời|also|then|cũng)\s*,?\s*)*", re.IGNORECASE)
 
 
-def _groups(text: str, ss: int, se: int, lang: str, mentions: list[_Mention]) -> list[list]:
+def _groups(text: str, ss: int, se: int, lang: str, mentions: list[_Mention],
+            places: _CuePlaces | None = None) -> list[list]:
     """Parts of a sentence grouped so that each group holds one commitment: ``[start, end, hits]``."""
     groups: list[list] = []
     for ps, pe in _parts(text, ss, se, lang):
-        hits = _cue_hits(text, ps, pe, lang, mentions)
+        hits = _cue_hits(text, ps, pe, lang, mentions, places)
         if hits and groups and groups[-1][2]:
             # a part with no subject of its own, continuing the same kind of commitment, stays with it
             lead = _LEAD_IN.match(text, ps).end()

@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Callable
 
+from loaders.patterns import Gated
 from loaders.tables import read_table
 
 _MONTH_NAMES = ("january february march april may june july august september october november "
@@ -31,17 +32,21 @@ _VI_LEAD = (r"(?:(?<![^\W\d_])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|
 # "Ngày 5/12/2020", "Sáng 22/12", "từ ngày 19-21/9/2024", "ngày 5.12.2020", "Sáng nay (6/6)", "Chiều nay 29.8"
 _VI_NUMERIC = re.compile(_VI_LEAD + r"(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?!\d)")
 # "ngày 5 tháng 12 năm 2020", "ngày 5 tháng 12"
-_VI_WORDS = re.compile(_VI_LEAD + r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?(?!\d)")
+_VI_WORDS = Gated(re.compile(_VI_LEAD + r"(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?(?!\d)"))
 # a bare numeric date with its year inside a sentence: "(5-12-2020)", "hôm qua, 5/12/2020,"
-_BARE = re.compile(r"(?:(?<=[(,])|(?<=[(,] ))(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/.-])")
-# "on November 29", "on Monday, December 4, 2020", "December 4, 2020", "on 4 December 2020"
-_EN_MD = re.compile(r"(?:\b[Oo]n\s+(?:[A-Z][a-z]+day,?\s+)?)?\b" + _MONTH_RE +
-                    r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
-_EN_DM = re.compile(r"(?:\b[Oo]n\s+(?:[A-Z][a-z]+day,?\s+)?(?:the\s+)?)?\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                    + _MONTH_RE + r"(?:,?\s+(\d{4}))?")
-_ANY_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# "(?=\d)" first: the same matches, but a position that is no digit fails in one step instead of two
+# lookbehinds (300 generated articles: 0.034 → 0.021 CPU-s)
+_BARE = re.compile(r"(?=\d)(?:(?<=[(,])|(?<=[(,] ))(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/.-])")
+# "on November 29", "on Monday, December 4, 2020", "December 4, 2020", "on 4 December 2020", "on the afternoon of May 3"
+_EN_PART_OF_DAY = r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?"      # "On the afternoon of January 30"
+_EN_MD = Gated(re.compile(r"(?:\b[Oo]n\s+" + _EN_PART_OF_DAY + r"(?:[A-Z][a-z]+day,?\s+)?)?\b" + _MONTH_RE +
+                          r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?"))
+_EN_DM = Gated(re.compile(r"(?:\b[Oo]n\s+(?:[A-Z][a-z]+day,?\s+)?(?:the\s+)?)?\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                          + _MONTH_RE + r"(?:,?\s+(\d{4}))?"))
+_ANY_MONTH = Gated(re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"))
 _CLOCK_AFTER = re.compile(r"\s*(?:[|,-]\s*)?\d{1,2}[:h]\d{2}")
-_STAMP = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b|\b(January|February|March|April|May|June|July|August|"
+# a page timestamp: "01/12/2023", "23 - 05 - 2023", "October 22, 2019"
+_STAMP = re.compile(r"\b(\d{1,2})\s?[/-]\s?(\d{1,2})\s?[/-]\s?(\d{4})\b|\b(January|February|March|April|May|June|July|August|"
                     r"September|October|November|December)\s+(\d{1,2}),\s+(\d{4})\b")
 _FILE_DAY = re.compile(r"\b(?:img|image|photo|dsc|anh)[-_]?((?:19|20)\d{2})(\d{2})(\d{2})", re.I)
 

@@ -15,7 +15,7 @@ from loaders.commitments import Actors, find_commitments
 from loaders.dates import document_day
 from loaders.meetings import find_meetings
 from loaders.persons import PersonFinder
-from loaders.places import find_organizations, find_partners, find_provinces, main_province
+from loaders.places import find_organizations, find_partners, find_provinces, main_province, place_names
 from loaders.text import occurrences, text_doc
 from ontology.facts import Extraction
 from ontology.identity import fold
@@ -51,6 +51,8 @@ def extract(doc: str, text: str) -> Extraction:
             cap = _INNER_CAPITAL.search(text, s, e)          # "tỉnh X": X starts a place too
             if cap and cap.start() > s and cap.group().isupper():
                 place_end[cap.start()] = max(place_end.get(cap.start(), -1), e)
+    for hit in place_names(doc, text):
+        place_end[hit.start] = max(place_end.get(hit.start, -1), hit.end)
     foreign_names = {fold(p.name) for p in partners} | {fold(p.canonical) for p in partners if p.canonical}
     foreign_names.discard("")
     province_names = sorted({fold(p.span.text) for p in provinces} | {fold(p.name) for p in provinces}, key=len,

@@ -8,6 +8,9 @@ tried last), so a trie matches what the alternation sorted longest-first matches
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 
@@ -138,3 +141,358 @@ def _first(seq) -> tuple[set[str], bool]:
         if not n:
             return out, False
     return out, True
+
+
+# --------------------------------------------------------------------------- required literals
+_CAP = 256                  # most strings a literal set may hold before it is given up (cross products grow fast)
+
+
+def _risky_chars() -> frozenset[str]:
+    """Characters that ``re``'s case-insensitive match equates with a character of another lower case
+    ("ſ" ~ "s", "ı" ~ "i", "ς" ~ "σ"): a test on lower-cased text could miss them, so a text holding one
+    (non-ASCII: every ASCII letter's partner is non-ASCII) is not tested that way."""
+    from re import _casefix
+
+    chars = {chr(k) for k in _casefix._EXTRA_CASES} | {chr(v) for vs in _casefix._EXTRA_CASES.values() for v in vs}
+    return frozenset(c for c in chars if not c.isascii())
+
+
+RISKY_CHARS = _risky_chars()
+_RISKY = re.compile("[" + "".join(re.escape(c) for c in sorted(RISKY_CHARS)) + "]")
+
+
+def required_literals(pattern: str, flags: int = 0, fold: bool = True) -> frozenset[str] | None:
+    """Lower-case strings of which every match of ``pattern`` contains one, or None when no such set
+    was found (an optional or unbounded part, a class such as ``\\w``, inline flags).
+
+    The strings are lower-cased with ``re``'s own rule whatever the flags (a case-sensitive match of
+    "Họ sẽ" is a match of "họ sẽ" in the lower-cased text), except with ``fold=False`` for a
+    case-sensitive pattern: then they are as written, to be looked for in the text itself.
+
+    Why: a text part that holds none of them, lower-cased, cannot match, so the regex need not run there;
+    finding the strings in a lower-cased document costs a few ``str.find`` calls, while each regex
+    costs a step per character of every part it is run on. Zero-width assertions are skipped (they
+    consume nothing, so the literals on both sides stay adjacent); the longest sure strings win."""
+    from re import _parser as sre_parse
+
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    best = _seq(parsed, fold or bool(flags & re.IGNORECASE))[1]
+    if best is None or "" in best or any(c in RISKY_CHARS for s in best for c in s):
+        return None
+    return frozenset(best)
+
+
+def _lower(c: int) -> str:
+    import _sre
+
+    return chr(_sre.unicode_tolower(c))
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more selective of two literal sets: the longer shortest string, then the fewer strings."""
+    if a is None or "" in a:
+        return None if b is None or "" in b else b
+    if b is None or "" in b:
+        return a
+    ka, kb = (min(map(len, a)), -len(a)), (min(map(len, b)), -len(b))
+    return b if kb > ka else a
+
+
+def _seq(items, fold: bool) -> tuple[set[str] | None, set[str] | None]:
+    """(every string the sequence can match, when finitely few; a set of which each match holds one)."""
+    run: set[str] | None = {""}
+    whole: set[str] | None = {""}
+    best: set[str] | None = None
+    for item in items:
+        exact, factors = _item(item, fold)
+        if exact is not None:
+            if run is not None and len(run) * len(exact) <= _CAP:
+                run = {a + b for a in run for b in exact}
+            else:
+                best = _better(best, run)
+                run = set(exact)
+            if whole is not None:
+                whole = {a + b for a in whole for b in exact} if len(whole) * len(exact) <= _CAP else None
+        else:
+            best = _better(_better(best, run), factors)
+            run, whole = {""}, None
+    best = _better(best, run)
+    return whole, best
+
+
+def _item(item, fold: bool) -> tuple[set[str] | None, set[str] | None]:
+    """(exact strings, required literals) of one parsed item."""
+    from re import _constants as c
+
+    op, av = item
+    if op is c.LITERAL:
+        return {_lower(av) if fold else chr(av)}, None
+    if op is c.IN:
+        chars = set()
+        for iop, iav in av:
+            if iop is not c.LITERAL:
+                return None, None
+            chars.add(_lower(iav) if fold else chr(iav))
+        return chars, None
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}, None
+    if op is c.BRANCH:
+        exact: set[str] | None = set()
+        factors: set[str] | None = set()
+        for alt in av[1]:
+            e, f = _seq(alt, fold)
+            exact = exact | e if exact is not None and e is not None and len(exact) + len(e) <= _CAP else None
+            f = _better(f, e)
+            factors = factors | f if factors is not None and f is not None else None
+        return exact, factors
+    if op is c.SUBPATTERN:
+        if av[1] or av[2]:
+            return None, None
+        return _seq(av[3], fold)
+    if op is c.ATOMIC_GROUP:
+        return _seq(av, fold)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        lo, hi, body = av
+        e, f = _seq(body, fold)
+        if lo == 0:
+            return (e | {""} if e is not None and hi == 1 else None), None
+        if lo == hi == 1:
+            return e, f
+        return None, _better(f, e)
+    return None, None
+
+
+# --------------------------------------------------------------------------- any of several regexes
+class AnyOf:
+    """Does any of several regexes match somewhere in a string? ``search(s)`` answers as
+    ``re.compile("|".join(patterns), flags).search(s)`` would, by truth value.
+
+    Why: in one union, every alternative is tried at every position, the ones anchored at the start
+    ("^…", most of the boilerplate table) as well; here the anchored ones are one union tried at
+    position 0 (``match``), and only the others are searched. Measured on the boilerplate "line"
+    patterns over 2,494 lines of 300 generated articles: see bench/RESULTS.md."""
+
+    def __init__(self, patterns: Iterable[str], flags: int = 0):
+        anchored, floating = [], []
+        for p in patterns:
+            (anchored if _starts_anchored(p, flags) else floating).append(p)
+        self._start = re.compile("|".join(f"(?:{p})" for p in anchored), flags) if anchored else None
+        self._anywhere = re.compile("|".join(f"(?:{p})" for p in floating), flags) if floating else None
+
+    def search(self, s: str) -> bool:
+        return bool((self._start is not None and self._start.match(s))
+                    or (self._anywhere is not None and self._anywhere.search(s)))
+
+
+def _starts_anchored(pattern: str, flags: int) -> bool:
+    """Only at the very start of the string: a leading "^" without MULTILINE, or "\\A"."""
+    from re import _constants as c, _parser as sre_parse
+
+    data = sre_parse.parse(pattern, flags).data
+    if not data:
+        return False
+    op, av = data[0]
+    if op is not c.AT:
+        return False
+    return av is c.AT_BEGINNING_STRING or (av is c.AT_BEGINNING and not flags & re.MULTILINE)
+
+
+# --------------------------------------------------------------------------- every occurrence of many literals
+class LiteralFinder:
+    """Every occurrence of each of many literal strings, overlapping ones included.
+
+    One regex (the literals' trie) finds the next place where some literal starts, and the longest one
+    there; the shorter literals at the same place are its prefixes that are literals too, known in
+    advance; the search goes on one character further. Why: a ``str.find`` loop per literal cost ~170
+    scans of the text, 3.4x the CPU of a single pass; a zero-width lookahead pass (every position
+    tried) 1.4x this search, where ``re`` skips ahead by the trie's first characters itself
+    (300 generated articles, vi cue literals: 0.036 → 0.025 CPU-s)."""
+
+    def __init__(self, literals: Iterable[str]):
+        lits = sorted({x for x in literals if x})
+        self._prefixes = {x: tuple(p for p in lits if x.startswith(p)) for x in lits}
+        self._rx = re.compile(literal_trie(lits)) if lits else re.compile("(?!)")
+
+    def find_all(self, text: str) -> dict[str, list[int]]:
+        """{literal: ascending start offsets} for the literals that occur in ``text``."""
+        out: dict[str, list[int]] = {}
+        prefixes, search = self._prefixes, self._rx.search
+        m = search(text)
+        while m is not None:
+            p = m.start()
+            for lit in prefixes[m.group()]:
+                at = out.get(lit)
+                if at is None:
+                    out[lit] = [p]
+                else:
+                    at.append(p)
+            m = search(text, p + 1)
+        return out
+
+
+# --------------------------------------------------------------------------- a regex behind a literal test
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased, when that keeps every offset and re's case rule (else None)."""
+    low = text.lower()
+    return low if len(low) == len(text) and not _RISKY.search(low) else None
+
+
+_FEW = 6                    # literals a Gated regex tests one by one (measured: find beats the trie up to ~6-8)
+
+
+class Gated:
+    """A compiled regex that is run only when the text holds one of the literals each of its matches
+    holds (``required_literals``); it answers as the regex would. For the regexes run once over a
+    whole article that most articles give no match: the literal test is one search of a literal trie,
+    which ``re`` skips through by first character, where the regex itself costs a step or more per
+    character. Measured per regex on 300 generated articles: see bench/RESULTS.md."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.pattern, self.flags, self.groupindex = rx.pattern, rx.flags, rx.groupindex
+        self._fold = bool(rx.flags & re.IGNORECASE)
+        lits = required_literals(rx.pattern, rx.flags, fold=False)
+        # a few literals: str.find each (C's fast search); many: one search of their trie
+        self._few = tuple(sorted(lits)) if lits and len(lits) <= _FEW else None
+        self._gate = re.compile(literal_trie(lits)) if lits and len(lits) > _FEW else None
+
+    def _may(self, text: str, pos: int, endpos: int) -> bool:
+        if self._gate is None and self._few is None:
+            return True
+        if self._fold:
+            low = _lowered(text)
+            if low is None:
+                return True
+            text = low
+        if self._few is not None:
+            return any(text.find(lit, pos, endpos) >= 0 for lit in self._few)
+        return self._gate.search(text, pos, endpos) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.search(text, pos, endpos) if self._may(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.match(text, pos, endpos) if self._may(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.finditer(text, pos, endpos) if self._may(text, pos, endpos) else iter(())
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.rx.findall(text, pos, endpos) if self._may(text, pos, endpos) else []
+
+
+# --------------------------------------------------------------------------- where in a text a regex can match
+class Occurrences:
+    """Where a regex's required literals start in one text (ascending), and the shortest literal's
+    length: a span can hold a match only if a literal starts in it and the shortest one fits after that
+    start (a weaker test than "a whole occurrence fits", so it never rules out a real match).
+
+    A plain class with slots, not a frozen dataclass: ~60 are made per article, and a frozen
+    dataclass's __init__ sets each field through object.__setattr__."""
+
+    __slots__ = ("starts", "shortest")
+
+    def __init__(self, starts: list[int], shortest: int):
+        self.starts = starts
+        self.shortest = shortest
+
+    def within(self, lo: int, hi: int) -> bool:
+        i = bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.starts[i] + self.shortest <= hi
+
+
+class LiteralGate:
+    """For several regexes, where in one text each can match (``places(text)``: one ``Occurrences``
+    per regex, or None where the regex has no required literals or the text cannot be lower-cased
+    safely, meaning anywhere). The literals of all of them are found in one pass (``LiteralFinder``).
+
+    Why: rule families run the same regexes over every sentence or sentence part of an article, and
+    most parts can hold no match; one pass over the article and a bisection per part replace a regex
+    run per part. Measured in bench/RESULTS.md."""
+
+    def __init__(self, regexes: Sequence[re.Pattern]):
+        self._literals = [required_literals(rx.pattern, rx.flags) for rx in regexes]
+        self._owners: dict[str, list[int]] = {}             # literal → the regexes that need it
+        for k, lits in enumerate(self._literals):
+            for lit in lits or ():
+                self._owners.setdefault(lit, []).append(k)
+        self._shortest = [min(map(len, lits)) if lits else 0 for lits in self._literals]
+        self._finder = LiteralFinder(self._owners)
+
+    def places(self, text: str) -> tuple[Occurrences | None, ...]:
+        low = _lowered(text)
+        if low is None:
+            return tuple(None for _ in self._literals)
+        found: list[list[list[int]]] = [[] for _ in self._literals]
+        for lit, starts in self._finder.find_all(low).items():     # only the literals present: few
+            for k in self._owners[lit]:
+                found[k].append(starts)
+        out: list[Occurrences | None] = []
+        for lits, short, lists in zip(self._literals, self._shortest, found):
+            if lits is None:
+                out.append(None)
+            elif len(lists) == 1:
+                out.append(Occurrences(lists[0], short))
+            else:
+                out.append(Occurrences(sorted(s for at in lists for s in at), short))
+        return tuple(out)
+
+
+# --------------------------------------------------------------------------- case-insensitive scans on lower-cased text
+class FoldedFinder:
+    """``finditer`` of a case-insensitive pattern, run case-sensitively over the lower-cased text when
+    that is safe (``_lowered``), else as the case-insensitive regex. The matches' offsets are the same;
+    their text is the lower-cased one, so callers use offsets only.
+
+    Why: re's case-insensitive matching folds every character it compares; on lower-cased text a
+    case-sensitive trie compares directly, and re can skip ahead to its first characters. Measured on
+    the persons' title-head trie over 300 generated articles: 0.056 → 0.025 CPU-s (the lower-casing,
+    0.004 s, is shared through ``_lowered``'s cache)."""
+
+    def __init__(self, pattern: str):
+        _check_lower(pattern)
+        self._folded = re.compile(pattern, re.IGNORECASE)
+        self._lower = re.compile(pattern)
+
+    def finditer(self, text: str):
+        low = _lowered(text)
+        return self._folded.finditer(text) if low is None else self._lower.finditer(low)
+
+
+def _check_lower(pattern: str) -> None:
+    """Every character the pattern names must be its own lower case (classes such as \\w and \\s are
+    the same on lower-cased text); otherwise the case-sensitive run would miss matches."""
+    from re import _constants as c, _parser as sre_parse
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op in (c.LITERAL, c.NOT_LITERAL):
+                if _lower(av) != chr(av) or chr(av) in RISKY_CHARS:
+                    raise ValueError(f"FoldedFinder: {chr(av)!r} is not lower case in {pattern[:60]!r}…")
+            elif op is c.IN:
+                for iop, iav in av:
+                    if iop is c.LITERAL and (_lower(iav) != chr(iav) or chr(iav) in RISKY_CHARS):
+                        raise ValueError(f"FoldedFinder: {chr(iav)!r} is not lower case in {pattern[:60]!r}…")
+                    if iop is c.RANGE and any(_lower(x) != chr(x) for x in range(iav[0], iav[1] + 1)):
+                        raise ValueError(f"FoldedFinder: a range with capitals in {pattern[:60]!r}…")
+            elif op is c.BRANCH:
+                for alt in av[1]:
+                    walk(alt)
+            elif op is c.SUBPATTERN:
+                if av[1] or av[2]:
+                    raise ValueError("FoldedFinder: inline flags")
+                walk(av[3])
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                walk(av[1])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                walk(av[2])
+            elif op is c.ATOMIC_GROUP:
+                walk(av)
+            elif op in (c.GROUPREF, c.GROUPREF_EXISTS):
+                raise ValueError("FoldedFinder: back references")
+
+    walk(sre_parse.parse(pattern))

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.automaton import Automaton, Hit
+from loaders.patterns import Gated
 from loaders.text import layout_of
 from loaders.place_words import departments, following, middle_names, related_headings, words
 from loaders.tables import column
@@ -43,7 +44,7 @@ _NAME = rf"{_CAP}(?:[ \u00a0]+{_CAP})*{_KOREAN_TAIL}?"
 # Vietnamese locality head words that take a foreign name ("tỉnh Savannakhet", "châu Hồng Hà").
 _VI_HEADS = r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.|[Cc]hâu|[Hh]uyện|[Qq]uận|[Bb]ang|[Hh]ạt|[Đđ]ặc khu|Thủ đô|[Tt]hủ phủ|[Tt]hị xã|[Tt]hị trấn)"
 _EN_HEADS = r"(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Rr]egion|[Mm]unicipality|[Tt]own|[Cc]apital)"
-_WEAK_OK_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?|Tp\.|Thủ đô|[Tt]ỉnh|[Cc]hâu|[Bb]ang|[Đđ]ặc khu|[Tt]hủ phủ)\s+$")
+_WEAK_OK_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?|Tp\.|Thủ đô|[Tt]ỉnh|[Cc]hâu|[Bb]ang|[Đđ]ặc khu|[Tt]hủ phủ)(?:\s+|(?<=\.))$")
 _WEAK_OK_AFTER = re.compile(rf"^\s+(?:[Cc]ity|Capital|Prefecture|[Pp]rovince|Metropolitan)\b")
 
 # Bodies in front of a foreign locality ("Sở Ngoại giao tỉnh Savannakhet"): the whole is the partner.
@@ -61,7 +62,9 @@ _PARTY_TITLE_BEFORE = re.compile(r"(?:Bí thư|Ủy viên|Uỷ viên|Trưởng|P
 # bodies that are not the government of the place: universities, hospitals, chambers, associations
 _CIVIL_BODY = re.compile(r"(?:Đại học|Trường|Bệnh viện|Phòng Thương mại|Hội(?!\s+đồng)|Đoàn Thanh niên)\b|.*\b(?:University|Hospital|"
                          r"Chamber of Commerce)")
-_ORG_AFTER_EN = re.compile(r"^\s+(?:Provincial\s+|Municipal\s+|City\s+|Prefectural\s+)?(?:People['’]s Committee|Government|"
+# "Savannakhet Provincial Government", "Napo county’s Party Committee", "Northern Territory Legislative Council"
+_ORG_AFTER_EN = re.compile(r"^(?:['’]s)?\s+(?:Provincial\s+|Municipal\s+|City\s+|Prefectural\s+|Legislative\s+)?"
+                           r"(?:People['’]s Committee|Government|"
                            r"Metropolitan Government|Department of Foreign Affairs|Foreign Affairs Department|Assembly|"
                            r"Party Committee|Council|University|Hospital|Chamber of Commerce(?: and Industry)?|Police|"
                            r"Military Command|Border Guard|Department of [A-Z][a-z]+(?: and [A-Z][a-z]+)?)\b")
@@ -134,11 +137,12 @@ def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
     return tuple(_gazetteer().scan(t))
 
 
-_HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})[ \u00a0]+(?P<name>{_NAME})")
+# "TP.Yongin", "TP.HCM": the press glues a name to an abbreviated head with its dot
+_HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})(?:[ \u00a0]+|(?<=\.))(?P<name>{_NAME})")
 _NAME_EN = rf"{_CAP}(?:[ \u00a0]+(?:(?:del|de|la|da|do|dos|das|von|van|der|di|el)[ \u00a0]+)?{_CAP})*{_KOREAN_TAIL}?"
-_NAME_HEAD_EN = re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])")
-_HEAD_OF_EN = re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
-                         rf"[ \u00a0]+of[ \u00a0]+(?P<name>{_NAME})")
+_NAME_HEAD_EN = Gated(re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])"))
+_HEAD_OF_EN = Gated(re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
+                         rf"[ \u00a0]+of[ \u00a0]+(?P<name>{_NAME})"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,17 +199,27 @@ def _TITLE_BEFORE() -> re.Pattern:
 _VI_DIACRITIC = re.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]", re.I)
 
 
+# _prev_word and _next_word give what re.search(r"(\S+)[ \u00a0]+$", window) and re.match(r"[ \u00a0]+(\S+)", window)
+# give (tests/test_speed_rewrites.py compares them), with str methods: the search tried every position of
+# the window with backtracking, ~3,600 calls per 300 articles.
 def _prev_word(t: str, start: int) -> str:
     """The word right before ``start`` when only spaces separate them, else ''."""
-    m = re.search(r"(\S+)[ \u00a0]+$", t[max(0, start - 40):start])
-    if not m or not m.group(1)[-1].isalnum():
+    w = t[max(0, start - 40):start]
+    if w.endswith("\n"):                 # "$" also matches before a final newline
+        w = w[:-1]
+    r = w.rstrip(" \u00a0")
+    if len(r) == len(w) or not r or r[-1].isspace():
         return ""
-    return m.group(1)
+    word = r.rsplit(None, 1)[-1]
+    return word if word[-1].isalnum() else ""
 
 
 def _next_word(t: str, end: int) -> str:
-    m = re.match(r"[ \u00a0]+(\S+)", t[end:end + 40])
-    return m.group(1) if m else ""
+    w = t[end:end + 40]
+    rest = w.lstrip(" \u00a0")
+    if len(rest) == len(w) or not rest or rest[0].isspace():
+        return ""
+    return rest.split(None, 1)[0]
 
 
 def _is_cap(w: str) -> bool:
@@ -222,9 +236,12 @@ def _person_before(t: str, start: int) -> bool:
     return _is_cap(w) and w in _person_words()
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _truncated(t: str, end: int) -> bool:
     """A name that runs into the end of the text was cut by the page store ("tỉnh Hủa Ph")."""
-    return not t[end:].strip()
+    return _NOT_SPACE.search(t, end) is None          # = not t[end:].strip(), without copying the rest
 
 
 def _direction_before(t: str, start: int, prev: str) -> bool:
@@ -410,8 +427,8 @@ def en_kind(raw, s, e):
 
 _LIST_NAME = rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}}"
 _LIST = rf"(?P<list>{_LIST_NAME}(?:\s*,\s*{_LIST_NAME})*(?:\s*,?\s+(?:and|và)\s+{_LIST_NAME})?)"
-_LISTED_EN = re.compile(rf"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:localities|provinces|cities|regions|states|prefectures|"
-                        rf"counties|municipalities)\s+(?:like|such as|including|namely)\s+{_LIST}")
+_LISTED_EN = Gated(re.compile(rf"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+)\s+(?:localities|provinces|cities|regions|states|prefectures|"
+                        rf"counties|municipalities)\s+(?:like|such as|including|namely)\s+{_LIST}"))
 _LISTED_VI = re.compile(rf"(?:địa phương|tỉnh|thành phố|bang|vùng|tỉnh, thành)\s+(?:của\s+|thuộc\s+|bạn\s+)?"
                         rf"(?P<country>{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})\s+(?:như|gồm|là)\s*:?\s+{_LIST}")
 
@@ -452,11 +469,11 @@ _DEMONYM_MISSION = re.compile(r"(?=[A-Z])(?<![^\W_])(?P<adj>[A-Z][a-z]+|U\.S\.?)
 # An unknown body defined as a foreign NGO ("GPI là tổ chức phi chính phủ Hàn Quốc", "X is a Korean
 # non-governmental organisation") or named by acronym after "Tổ chức" ("Tổ chức GPI").
 _ACRONYM = r"[A-Z][A-Z0-9&]{1,7}(?![^\W_])"
-_NGO_DEFINED = re.compile(rf"(?<![^\W_])(?P<name>{_ACRONYM}|{_CAP}(?:[ \u00a0]+{_CAP}){{0,4}})\s*(?:,\s*)?(?:là|is)\s+"
+_NGO_DEFINED = Gated(re.compile(rf"(?<![^\W_])(?P<name>{_ACRONYM}|{_CAP}(?:[ \u00a0]+{_CAP}){{0,4}})\s*(?:,\s*)?(?:là|is)\s+"
                           rf"(?:một\s+|an?\s+)?(?:tổ chức\s+(?:phi chính phủ|phi lợi nhuận|từ thiện)|"
-                          rf"(?:international\s+|[A-Z][a-z]+\s+)?(?:non-governmental|non-profit|NGO\b|charity))")
+                          rf"(?:international\s+|[A-Z][a-z]+\s+)?(?:non-governmental|non-profit|NGO\b|charity))"))
 _NATIONALITY = re.compile(rf"/(?P<c>{_CAP}(?:[ \u00a0]+{_CAP})?)")
-_ORG_BY_ACRONYM = re.compile(rf"(?<![^\W_])[Tt]ổ chức[ \u00a0]+(?P<name>{_ACRONYM})")
+_ORG_BY_ACRONYM = Gated(re.compile(rf"(?<![^\W_])[Tt]ổ chức[ \u00a0]+(?P<name>{_ACRONYM})"))
 _COUNTRY_OFFICE = re.compile(r"[ \u00a0]+(?:Việt Nam|Vietnam|Viet Nam)(?![^\W_])")
 
 
@@ -509,6 +526,10 @@ def _mission_group(surface: str, country: str | None) -> str:
     kind = ("consulate-general" if re.search(r"tổng\s+lãnh sự|consulate[- ]general|tlsq", low) else
             "consulate" if re.search(r"lãnh sự|consulate", low) else "embassy")
     return f"emb:{kind}:{country or key(surface)}"
+
+
+_BARE_HEAD = re.compile(rf"^{_VI_HEADS}\s+")      # compiled once: the f-string made a new key for re's cache each call
+_BARE_TAIL = re.compile(rf"\s+{_EN_HEADS}$")
 
 
 def _find_partners(doc: str, text: str) -> list[PartnerFact]:
@@ -714,8 +735,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 
     def bare(c: _Cand) -> str:
         s = t[c.start:c.end]
-        s = re.sub(rf"^{_VI_HEADS}\s+", "", s)
-        return re.sub(rf"\s+{_EN_HEADS}$", "", s)
+        return _BARE_TAIL.sub("", _BARE_HEAD.sub("", s))
 
     counts = Counter(key(bare(c)) for c in kept)
     drop = set()
@@ -757,6 +777,13 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
             if b is None or rank(c) > rank(b):
                 best[c.group] = c
     kept = [c for c in kept if c.kind not in one or not c.group or best.get(c.group) is c]
+    # and one surface per foreign locality, its first: "thành phố Kawasaki" … "TP Kawasaki", "tỉnh Svay
+    # Riêng" … "tỉnh Svay Rieng" are one partner (the gold lists a partner once, in its first wording)
+    first: dict[str, _Cand] = {}
+    for c in kept:
+        if c.kind == "foreign_locality" and c.group:
+            first.setdefault(c.group, c)
+    kept = [c for c in kept if c.kind != "foreign_locality" or not c.group or first[c.group] is c]
 
     out: list[PartnerFact] = []
     seen: set[str] = set()
@@ -774,7 +801,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 # Vietnamese organisations
 
 _DEPT_RE = "(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in departments()) + ")"
-_CENTRAL = re.compile(
+_CENTRAL = Gated(re.compile(
     rf"(?=[BVCỦLQTHM])(?<![^\W_])(?:Bộ (?:Chính trị|Ngoại giao|Công an|Quốc phòng|Tài chính|Y tế|Công Thương|Xây dựng|Nội vụ|Tư pháp|"
     rf"Giáo dục và Đào tạo|Kế hoạch và Đầu tư|Văn hóa, Thể thao và Du lịch|Nông nghiệp và Phát triển nông thôn|"
     rf"Nông nghiệp và Môi trường|Tài nguyên và Môi trường|Khoa học và Công nghệ|Thông tin và Truyền thông|"
@@ -783,19 +810,19 @@ _CENTRAL = re.compile(
     rf"Cục {_CAP}(?: [a-zđà-ỹ]+)?(?: và {_CAP}(?: [a-zđà-ỹ]+){{0,3}})?|Ủy ban Nhà nước về người Việt Nam ở nước ngoài|"
     rf"Liên hiệp các tổ chức hữu nghị(?: Việt Nam)?|Quốc hội|Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam|"
     rf"Trung tâm {_CAP}(?: (?:và )?(?:{_CAP}|[a-zđà-ỹ]+)){{0,8}}|Hiệp hội {_CAP}(?: (?:{_CAP}|[a-zđà-ỹ]+)){{0,7}}|"
-    rf"Ministry of Foreign Affairs|Ministry of [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){{0,3}})(?![^\W_])")
+    rf"Ministry of Foreign Affairs|Ministry of [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){{0,3}})(?![^\W_])"))
 _TRAIL_STOP = {"để", "của", "với", "tại", "và", "trong", "cho", "đã", "sẽ", "phối", "hợp", "là", "có", "được", "đến",
                "từ", "về", "ở", "trên", "theo", "cùng", "nhằm", "tổ", "chức", "thăm", "làm", "việc", "tỉnh", "thành"}
-_PROVINCIAL = re.compile(
+_PROVINCIAL = Gated(re.compile(
     rf"(?=[VUỦHTCBS])(?<![^\W_])(?P<org>(?:Văn phòng )?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     rf"Ủy ban MTTQ(?: Việt Nam)?|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Công an|Bộ Chỉ huy Quân sự|"
     rf"(?:Ban Chỉ huy |BCH |Bộ Chỉ huy )?Bộ đội [Bb]iên phòng|Cổng Thông tin điện tử|Sở (?P<so>{_DEPT_RE}))"
-    rf"(?P<place>[ \u00a0]+(?:(?:tỉnh|thành phố|TP\.?)[ \u00a0]+)?(?P<prov>{_CAP}(?: {_CAP}){{0,3}})|[ \u00a0]+(?:tỉnh|thành phố)(?![^\W_]))?")
+    rf"(?P<place>[ \u00a0]+(?:(?:tỉnh|thành phố|TP\.?)[ \u00a0]+)?(?P<prov>{_CAP}(?: {_CAP}){{0,3}})|[ \u00a0]+(?:tỉnh|thành phố)(?![^\W_]))?"))
 _SO_LIST = re.compile(rf"(?:các|lãnh đạo các)\s+[Ss]ở\s*:\s*(?P<items>[^.;\n]+)")
-_EN_ORGS = re.compile(
+_EN_ORGS = Gated(re.compile(
     rf"(?<![^\W_])(?:(?:the\s+)?(?P<a>People['’]s Committee|Party Committee|People['’]s Council|Department of Foreign Affairs)"
     rf" of (?P<pa>{_NAME})(?: province| city)?|(?P<pb>{_NAME}) (?:provincial |municipal )(?P<b>People['’]s Committee|Party Committee|"
-    rf"People['’]s Council|Department of Foreign Affairs))")
+    rf"People['’]s Council|Department of Foreign Affairs))"))
 _ABBR = ((re.compile(r"^(?:Ủy|Uỷ) ban nhân dân\b"), "UBND"), (re.compile(r"^Hội đồng nhân dân\b"), "HĐND"),
          (re.compile(r"^Văn phòng (?:Ủy|Uỷ) ban nhân dân\b"), "Văn phòng UBND"))
 _FOREIGN_HOST = re.compile(r"(?:[Ll]ãnh sự|Đại sứ|Consul|Embassy|Ambassador)[^.\n]{0,50}(?:tại|ở|in)\s+$")
@@ -890,6 +917,18 @@ def _provinces_cached(doc: str, text: str) -> tuple[ProvinceFact, ...]:
 @lru_cache(maxsize=4)
 def _partners_cached(doc: str, text: str) -> tuple[PartnerFact, ...]:
     return tuple(_find_partners(doc, text))
+
+
+def place_names(doc: str, text: str) -> list[Hit]:
+    """Where a place's name lies, for the person grammar to tell a title's place from the name after it:
+    every province and partner name the gazetteer finds, weak ones (capitals, short names) only when the
+    text names that partner elsewhere. Why not just the found facts' own spans: a fact is kept once per
+    partner, in its fullest wording ("tỉnh Tboung Khmum", "Cộng hòa … An-giê-ri", "United States of
+    America"), and the bare name later in the text ("Tỉnh trưởng Tboung Khmum", "Đại sứ An-giê-ri Mohamed
+    Berrah", "Consul General of the United States Marie C. Damour") was read as the start of a name."""
+    found = {p.canonical for p in find_partners(doc, text)}
+    return [h for h in _gazetteer_hits(_toned(text))
+            if isinstance(h.value, _Province) or not h.value.weak or h.value.canonical in found]
 
 
 def find_provinces(doc: str, text: str) -> list[ProvinceFact]:

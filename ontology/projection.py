@@ -18,7 +18,8 @@ from ontology.gazetteer.provinces import canonical_province, merged_province
 from ontology.identity import fold, make_id, person_key
 from ontology.provenance import DocumentSource, date_from_publication
 from ontology.gazetteer.foreign_bodies import foreign_body
-from ontology.model import FOREIGN_BODY, PARTNER_LABEL_SET, PARTNER_LABELS, PLACE_LABELS, check_label, check_rel
+from ontology.model import (FOREIGN_BODY, PARTNER_LABEL_SET, PARTNER_LABELS, PERSON_REST_KEYS, PLACE_LABELS,
+                            check_label, check_rel)
 from ontology.resolver import IdentityDecision, Resolution
 
 
@@ -83,6 +84,14 @@ class GraphBatch:
 
     def counts(self) -> tuple[int, int]:
         return sum(map(len, self.nodes.values())), sum(map(len, self.rels.values()))
+
+
+def rest_keys(key: str) -> dict[str, str]:
+    """A folded name's later-word keys (``ontology.model.PERSON_REST_KEYS``): the name from its second word on,
+    from its third, from its fourth, as far as it has words. ``"bui thanh son"`` gives
+    ``{"key_rest1": "thanh son", "key_rest2": "son"}``; a one-word name gives none."""
+    words = key.split()
+    return {prop: " ".join(words[i:]) for i, prop in enumerate(PERSON_REST_KEYS, start=1) if i < len(words)}
 
 
 def _province_id(name: str) -> str:
@@ -275,8 +284,9 @@ def project(ex: Extraction, source: str | None = None, resolution: Resolution | 
     for p in ex.persons:
         full = full_names.get(p.name, p.name)
         person_nodes[p.name] = b.node("Person", pid(p.name), doc,
-                                      {"name": full, "key": person_key(full), "side": p.side,
-                                       "country": p.country, "province": p.province}, p.span, alias=p.name,
+                                      {"name": full, "key": person_key(full), **rest_keys(person_key(full)),
+                                       "side": p.side, "country": p.country, "province": p.province},
+                                      p.span, alias=p.name,
                                       evidence_props=why.get(pid(p.name)))
         said = sentence(p.span)
         for office in p.offices:

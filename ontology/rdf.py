@@ -29,7 +29,7 @@ from urllib.parse import quote
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from ontology.model import KIND_NS, NODE_LABELS, REL_TYPES, VOCAB_NS
+from ontology.model import KIND_NS, NODE_LABELS, PERSON_REST_KEYS, REL_TYPES, VOCAB_NS
 
 DIPKG = Namespace(VOCAB_NS)
 KIND = Namespace(KIND_NS)
@@ -90,7 +90,8 @@ _REL_PROPS = {
     "match_rule": DIPKG.matchRule, "match_evidence": DIPKG.matchEvidence, "match_uncertain": DIPKG.matchUncertain,
     "match_name": DIPKG.matchName,
 }
-_SKIP_NODE = {"id", "docs", "doc", "kind", "offices"}   # offices: who_met's copy of what HOLDS says
+_SKIP_NODE = {"id", "docs", "doc", "kind", "offices",   # offices: who_met's copy of what HOLDS says
+              *PERSON_REST_KEYS}                        # the search box's index of key's later words
 _SKIP_REL = {"docs", "doc", "key", "meeting"}
 _SAFE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
 

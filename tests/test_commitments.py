@@ -593,3 +593,57 @@ def test_a_pledge_of_both_sides_is_cooperation():
     got = _kinds("Hoa Binh and World Vision\nOn May 3, the two sides also committed to implementing the regional "
                  "programmes under the rules on foreign aid.")
     assert [k for k, _, _ in got] == ["cooperate"]
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("Mr Tran Quoc Bao welcomed the guests, expressing his hope that the embassy will help Vinh Long train nurses.",
+     "request"),
+    ("Ms Lam Thi Hoa closed the talks, voicing her hope that the two sides would continue to cooperate in fisheries.",
+     "cooperate"),
+])
+def test_en_hope_in_a_participle_clause_addressed_to_a_party(body, kind):
+    f = one(body, HEAD_EN, persons=(body.split(" welcomed")[0].split(" closed")[0][3:],))
+    assert f.kind == kind
+
+
+def test_en_hope_about_an_effect_in_a_participle_clause_is_no_commitment():
+    assert run("Mr Tran Quoc Bao praised the ties, expressing his hope that the friendship will grow stronger.",
+               HEAD_EN, persons=("Tran Quoc Bao",)) == []
+
+
+def test_vi_proposal_spelled_out_in_the_next_sentences_keeps_its_kind():
+    body = ("Phó Chủ tịch Đinh Văn Tâm đề xuất ba nội dung hợp tác giữa tỉnh Hà Giang và châu Văn Sơn. "
+            "Theo đó, hai bên tiếp tục phối hợp quản lý biên giới. "
+            "Đặc biệt, hai bên tăng cường hợp tác du lịch; mở rộng giao lưu thanh niên.\n"
+            "Theo đó, đoàn đã tham quan cửa khẩu.")
+    facts = run(body, persons=("Đinh Văn Tâm",), provinces=("Hà Giang",), partners=("châu Văn Sơn",))
+    assert [f.text.split(",")[0].split(" ")[0] for f in facts] == ["Phó", "Theo", "Đặc"]
+    assert {f.kind for f in facts} == {facts[0].kind} and facts[0].kind in ("cooperate", "request")
+    assert all(f.by == ("Đinh Văn Tâm",) for f in facts)
+
+
+def test_vi_theo_do_without_a_request_before_is_no_commitment():
+    assert run("Đoàn đã thăm khu kinh tế cửa khẩu. Theo đó, hai bên tiếp tục phối hợp quản lý biên giới.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Ông Lục Văn Hải mong muốn tiếp tục thắt chặt mối quan hệ giao lưu văn hóa giữa hai địa phương.",
+    "Hai bên mong muốn sớm thiết lập mối quan hệ hợp tác giữa tỉnh Bắc Kạn và thành phố Bách Sắc.",
+])
+def test_vi_wish_to_tighten_ties_with_moi_quan_he_is_cooperation(body):
+    f = one(body)
+    assert f.kind == "cooperate"
+
+
+@pytest.mark.parametrize("body, head", [
+    ("Đoàn đại biểu tỉnh Hòa Bình sẽ khảo sát mô hình trồng cam tại tỉnh Hủa Phăn.", HEAD_VI),
+    ("Trong chuyến đi, Chủ tịch UBND tỉnh sẽ tham dự lễ hội Bun Pi May tại Luông Pha Bang.", HEAD_VI),
+    ("During the trip, the delegation will visit several industrial parks in Bac Ninh.", HEAD_EN),
+])
+def test_an_itinerary_in_the_future_is_no_pledge(body, head):
+    assert run(body, head) == []
+
+
+def test_a_pledge_beside_a_planned_visit_still_counts():
+    f = one("Tỉnh Điện Biên sẽ cử đoàn sang thăm và hỗ trợ tỉnh Phông Sa Lỳ đào tạo cán bộ y tế.")
+    assert f.kind == "support"

@@ -66,3 +66,17 @@ def test_this_morning_forms_and_a_weekday_stamp():
     text = "Thứ hai, 14/06/2021\n– Sáng nay (6/6), tại cửa khẩu, lãnh đạo tỉnh tiễn đoàn."
     assert document_date(text) == "2021-06-06"
     assert document_day("(TTXVN) - Chiều nay 29.8, đoàn đại biểu tỉnh sang thăm tỉnh bạn.").partial == "--08-29"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Published on 14 - 03 - 2022\nOn the afternoon of March 12, Chairman Vo Van Hung received the consul.",
+     "2022-03-12"),
+    ("Cập nhật 10/02/2025\nSáng 8/2, đoàn tỉnh Bò Kẹo sang chúc Tết nhân dịp năm mới 2025.", "2025-02-08"),
+    ("Sáng 20/2, đoàn tỉnh Quảng Ninh tham dự chương trình gặp gỡ đầu Xuân 2024 tại Quảng Tây.", "2024-02-20"),
+])
+def test_year_from_a_spaced_page_stamp_or_a_new_year_named_with_its_year(text, iso):
+    assert document_date(text) == iso
+
+
+def test_new_year_in_december_belongs_to_the_year_before():
+    assert document_date("Chiều 28/12, tỉnh Lạng Sơn tiếp đoàn Quảng Tây sang chúc mừng năm mới 2025.") == "2024-12-28"

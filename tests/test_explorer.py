@@ -54,8 +54,16 @@ def test_search_puts_names_that_start_with_the_text_first_and_scans_only_from_th
     assert wc.QT in names and wc.QUANG in names, names          # starts with it; a later word starts with it
     assert names.index(wc.QT) < names.index(wc.QUANG), names
     assert wc.TAM in [r["name"] for r in _search(app, "tr")]      # two letters: the start of a name, from the index
-    assert wc.TAM not in [r["name"] for r in _search(app, "ta")]  # two letters inside a name: no scan
-    assert wc.TAM in [r["name"] for r in _search(app, "tam")]     # three: the scan fills the list
+    assert wc.QT not in [r["name"] for r in _search(app, "ua")]   # two letters inside a name: no scan
+    assert wc.QT in [r["name"] for r in _search(app, "uang tr")]  # three or more: the scan of places fills the list
+
+
+def test_search_finds_a_later_word_of_a_persons_name_from_the_index(app):
+    for text in ("ta", "Tâm", "tam", "van", "VĂN T", "van tam"):  # the given name, the middle name and on
+        rows = [r for r in _search(app, text) if r["name"] == wc.TAM]
+        assert rows and not rows[0]["exact"], text
+    assert wc.HOA in [r["name"] for r in _search(app, "thi hoa")]
+    assert wc.TAM not in [r["name"] for r in _search(app, "ran")]   # inside a word of a person's name: not searched
 
 
 def test_search_fills_up_to_the_limit_without_repeating_a_name(store, app):
@@ -85,6 +93,26 @@ def test_ego_network_says_how_many_links_it_cut(store, app):
     hub = _id(app, wc.QT)
     small = api.ego(store, hub, limit=2)
     assert len(small.edges) == 2 and small.total > 2
+
+
+def test_ego_network_keeps_the_best_documented_links_and_room_for_events(store, app):
+    tam = _id(app, wc.TAM)
+    whole = api.ego(store, tam)
+    lasting = [e for e in whole.edges if e.type in ("MET", "HOLDS")]   # ranking: tests/test_explorer_ego.py
+    events = [e for e in whole.edges if e.type in ("ATTENDED", "MADE_BY")]
+    assert lasting and events and whole.total == len(whole.edges)
+    cut = api.ego(store, tam, limit=3)                     # one place of three goes to an event
+    assert len(cut.edges) == 3 and cut.total > 3
+    assert sum(e.type in ("ATTENDED", "MADE_BY") for e in cut.edges) == 1, cut.edges
+
+
+def test_ego_template_lists_every_relationship_type_but_evidence():
+    from ontology.model import REL_TYPES
+    from queries.runner import get
+
+    text = "\n".join(line for line in get("explorer_ego").cypher.splitlines() if not line.startswith("//"))
+    for t in set(REL_TYPES) - {"EVIDENCED_BY"}:
+        assert text.count(t) >= 2, t              # counted in the total and read in one tier
 
 
 def test_evidence_gives_the_source_sentence_in_its_article_with_the_documents_details(app):

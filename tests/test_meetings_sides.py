@@ -282,3 +282,27 @@ def test_two_led_delegations_with_the_meeting_verb_between_are_two_sides_even_of
             "Phó Chủ tịch UBND tỉnh dẫn đầu đã làm việc với Đoàn công tác tỉnh Hà Giang do ông Hoàng Gia Long, "
             "Phó Chủ tịch UBND tỉnh dẫn đầu.")
     assert pairs(extract("t", text)) == {frozenset({"Trịnh Xuân Hòa", "Hoàng Gia Long"})}
+
+
+def test_bilateral_review_conference_is_a_meeting():
+    text = ("Tay Ninh and Svay Rieng review cooperation\n"
+            "The People's Committee of Tay Ninh held a conference on May 4 to review its cooperation with Cambodia's "
+            "Svay Rieng province in 2024.\n"
+            "Vice Chairman of Tay Ninh People's Committee Vo Duc Trong praised the joint border patrols.\n"
+            "Deputy Governor of Svay Rieng province Chea Sokha thanked Tay Ninh for its support.")
+    assert pairs(extract("t", text)) == {frozenset({"Vo Duc Trong", "Chea Sokha"})}
+
+
+def test_vietnamese_review_conference_between_two_provinces_is_a_meeting():
+    text = ("Sơ kết hợp tác giữa Đồng Tháp và Prey Veng\n"
+            "Ngày 8/6, tỉnh Đồng Tháp tổ chức hội nghị sơ kết hợp tác với tỉnh Prey Veng, Campuchia.\n"
+            "Phó Chủ tịch UBND tỉnh Đồng Tháp Trần Trí Quang đánh giá cao kết quả tuần tra chung.\n"
+            "Phó Tỉnh trưởng tỉnh Prey Veng Sok Sarith cảm ơn sự hỗ trợ của tỉnh Đồng Tháp.")
+    assert pairs(extract("t", text)) == {frozenset({"Trần Trí Quang", "Sok Sarith"})}
+
+
+def test_a_multilateral_forum_is_still_no_meeting():
+    text = ("Mekong forum opens\n"
+            "Vice Chairman Vo Duc Trong and Deputy Governor Chea Sokha attended the Mekong investment forum "
+            "in Can Tho on May 4 together with delegates from ten countries.")
+    assert pairs(extract("t", text)) == set()

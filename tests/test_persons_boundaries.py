@@ -270,3 +270,119 @@ def test_country_office_of_a_foreign_ngo_is_foreign():
                   "phía tỉnh có ông Nguyễn Văn Tâm, Phó Chủ tịch UBND huyện Ea Kar.")
     assert got["Ban Ki Jung"][0] == "foreign"
     assert got["Nguyễn Văn Tâm"][0] == "vietnam"
+
+
+# -- a place named in full once, bare later ----------------------------------------------------------------
+@pytest.mark.parametrize("text, name, not_names", [
+    ("Đoàn công tác tỉnh Long An đã thăm tỉnh Svay Rieng của Vương quốc Campuchia. "
+     "Phó Chủ tịch Võ Minh Đức cảm ơn Tỉnh trưởng Svay Rieng cùng các sở, ngành.", "Võ Minh Đức", ("Svay Rieng",)),
+    ("Ngày 3/4, Đại sứ nước Cộng hòa Dân chủ Nhân dân An-giê-ri tại Việt Nam thăm tỉnh Sơn La. "
+     "Đại sứ An-giê-ri Abdelkader Belkacem đánh giá cao tiềm năng của tỉnh.", "Abdelkader Belkacem",
+     ("An-giê-ri Abdelkader Belkacem",)),
+    ("The Ambassador of the United States of America visited Dong Thap. Later, Chairman Tran Van Loc met "
+     "the Consul General of the United States Susan B. Walker in the city.", "Susan B. Walker",
+     ("United States", "United States Susan B. Walker")),
+])
+def test_bare_partner_name_after_its_full_form_is_a_place(text, name, not_names):
+    got = persons(text)
+    assert name in got
+    assert not set(not_names) & set(got)
+
+
+# -- lines whose every word is capitalised, and texts cut mid-word -------------------------------------------
+def test_title_case_heading_is_no_evidence_of_a_name():
+    text = ("Portal\n\nJapanese Consul General Pays Farewell Visit to Provincial Leaders\n\n"
+            "Chairman Le Minh Hoan received outgoing Japanese Consul General Ono Masaru on Monday.")
+    got = persons(text)
+    assert "Pays Farewell" not in got and "Pays Farewell Visit" not in got
+    assert {"Le Minh Hoan", "Ono Masaru"} <= set(got)
+
+
+def test_title_case_rule_leaves_lines_with_a_lower_case_verb_and_vietnamese_lines():
+    assert "Tran Van Loc" in persons("Vice Chairman Tran Van Loc met the Governor of Vientiane Province")
+    assert "Y Khoa Niê Kdăm" in persons("Bí thư Huyện ủy Y Khoa Niê Kdăm dự lễ.")
+
+
+def test_name_in_a_title_case_heading_is_kept_when_named_below():
+    text = ("Chairman Receives Ambassador Peter Lindqvist\n\n"
+            "Chairman Le Minh Hoan received Swedish Ambassador Peter Lindqvist in Can Tho on Monday.")
+    assert "Peter Lindqvist" in persons(text)
+
+
+def test_sentence_case_heading_names_stand_alone():
+    text = "Ambassador Peter Lindqvist visits Can Tho\n\nThe delegation toured the port on Monday."
+    assert "Peter Lindqvist" in persons(text)
+
+
+def test_name_cut_at_the_end_of_a_truncated_text_is_dropped():
+    cut = ("Leaders meet partners\n\n"
+           "Vice Chairman Tran Van Loc met the Governor of Vientiane Province and the Chairman of Nha Be Distr")
+    got = persons(cut)
+    assert "Tran Van Loc" in got and not any("Distr" in n for n in got)
+    whole = cut.replace("of Nha Be Distr", "Mr. Phan Quoc Hung.")
+    assert "Phan Quoc Hung" in persons(whole)
+
+
+# -- merged party boards, foreign district heads, possessive countries ---------------------------------------
+@pytest.mark.parametrize("text, name, office", [
+    ("Dự buổi tiếp có đồng chí Vũ Thị Lan - Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy.", "Vũ Thị Lan",
+     "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ("Phó Trưởng Ban Nội chính Tỉnh ủy Lò Văn Khánh báo cáo tình hình.", "Lò Văn Khánh",
+     "Phó Trưởng Ban Nội chính Tỉnh ủy"),
+])
+def test_party_boards_with_two_parts(text, name, office):
+    got = persons(text)
+    assert list(got) == [name] and got[name][1][0].startswith(office)
+
+
+def test_foreign_district_head_is_a_title():
+    got = persons("Chủ tịch UBND tỉnh Hồ Văn Mười tiếp đoàn quận Mapo-gu do Quận trưởng Park Jiwon dẫn đầu.")
+    assert got["Park Jiwon"] == ("foreign", ("Quận trưởng",))
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("The Vice Chairman received Governor of Laos’ Attapeu province Khamphet Sinavong on Tuesday.",
+     "Khamphet Sinavong", "Governor of Laos’ Attapeu province"),
+    ("Mayor of the Philippines' Davao city Rosa Aquino toured the port with Chairman Tran Van Loc.",
+     "Rosa Aquino", "Mayor of the Philippines' Davao city"),
+])
+def test_possessive_country_inside_an_english_title(text, name, office):
+    got = persons(text)
+    assert got[name] == ("foreign", (office,))
+
+
+def test_english_title_with_lower_case_and_possessive_premodifiers_after_the_name():
+    got = persons("Provincial news\n\nMr Tran Minh Duc, provincial Party’s Standing Deputy Secretary, and Ms Ngo "
+                  "Thi Lan, Chairwoman of the People’s Council, welcomed the guests.")
+    assert got["Tran Minh Duc"][1] == ("provincial Party’s Standing Deputy Secretary",)
+    assert got["Ngo Thi Lan"][1] == ("Chairwoman of the People’s Council",)
+
+
+# -- long syllabic names, group leaders, bracketed acronyms, Korean given names ------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Tiếp đoàn có các đồng chí: Xổm Phết Khăm Bun Nạ Vông - Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông.",
+     "Xổm Phết Khăm Bun Nạ Vông"),
+    ("Dự có đồng chí Lò Văn Tiến – Chủ tịch UBND tỉnh, đồng chí Phăn Kinh Xỉ Lạ Vông Sạ – Phó tỉnh trưởng tỉnh Hủa Phăn.",
+     "Phăn Kinh Xỉ Lạ Vông Sạ"),
+    ("Về phía Lào có ông Bun Phoi Văn Nạ Khăm, Bí thư, Tỉnh trưởng tỉnh Bò Kẹo.", "Bun Phoi Văn Nạ Khăm"),
+])
+def test_lao_names_of_six_syllables_are_whole(text, name):
+    assert name in persons("Tin trong tỉnh\n" + text)
+
+
+def test_a_vietnamese_run_of_six_words_is_still_no_name():
+    got = persons("Tin trong tỉnh\nDự có đồng chí Nguyễn Văn Hùng Minh Quang Hải – Phó Chủ tịch UBND tỉnh.")
+    assert "Nguyễn Văn Hùng Minh Quang Hải" not in got
+
+
+def test_group_leaders_and_district_deputies_are_titles():
+    got = persons("Tin trong tỉnh\nĐoàn có ông Choi Min Ho - Trưởng nhóm Hữu nghị tỉnh Gangwon; Han Ji Woo - Phó nhóm "
+                  "Hữu nghị. Quận phó quận Mapo Park Sun Hee phát biểu.")
+    assert got["Choi Min Ho"][1] == ("Trưởng nhóm Hữu nghị tỉnh Gangwon",)
+    assert got["Han Ji Woo"][1] == ("Phó nhóm Hữu nghị",)
+    assert "Park Sun Hee" in got
+
+
+def test_bracketed_acronym_inside_an_english_title():
+    got = persons("News\n\nAmbassador of the Republic of Korea (RoK) Choi Young Sam met the province's leaders.")
+    assert got["Choi Young Sam"][1] == ("Ambassador of the Republic of Korea (RoK)",)

@@ -222,3 +222,28 @@ def test_locality_name_with_particle_and_state_rows():
 def test_weak_city_counts_in_a_list_of_localities():
     got = partners("Tỉnh quảng bá du lịch tại các thành phố như Moscow, Saint Petersburg và Kazan.")
     assert "Moscow" in got and "Saint Petersburg" in got
+
+
+@pytest.mark.parametrize("text, first, later", [
+    ("Đoàn thành phố Nagoya thăm tỉnh Thanh Hóa. Lãnh đạo TP Nagoya mong muốn mở rộng hợp tác.",
+     "thành phố Nagoya", "TP Nagoya"),
+    ("Tỉnh Kiên Giang tiếp đoàn tỉnh Kampot. Hai bên nhất trí, thời gian tới tỉnh Kămpốt sẽ cử đoàn sang.",
+     "tỉnh Kampot", "tỉnh Kămpốt"),
+])
+def test_a_foreign_locality_is_one_partner_in_its_first_wording(text, first, later):
+    names = [p.name for p in find_partners("t", text)]
+    assert first in names and later not in names
+
+
+def test_abbreviated_head_glued_to_a_foreign_city():
+    got = partners("Tỉnh Quảng Ngãi tiếp đoàn TP.Changwon. Hội đồng TP.Changwon mong muốn hợp tác.")
+    assert "TP.Changwon" in got and got["TP.Changwon"] == "foreign_locality"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Chairman Hoang Van Nam received a delegation of Longzhou county’s Party Committee from Guangxi province.",
+     "Longzhou county’s Party Committee"),
+    ("A delegation of the Western Australia Legislative Council visited Da Nang.", "Western Australia Legislative Council"),
+])
+def test_english_foreign_bodies_after_the_place(text, body):
+    assert body in partners(text)

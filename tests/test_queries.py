@@ -229,9 +229,10 @@ def _explorer_params(store, pair: dict) -> dict[str, dict]:
     """The explorer's templates (graph/explorer), on a person who met someone and that meeting's edge."""
     ends = (store.read("MATCH (a:Person {key: $a})-[r:MET]->(b:Person {key: $b}) "
                        "RETURN a.id AS a, b.id AS b, r.key AS key, r.doc AS doc", a=pair["a"], b=pair["b"]) or [{}])[0]
+    org = store.read("MATCH (o:Organization) WHERE o.key CONTAINS ' ' RETURN o.key AS k ORDER BY k LIMIT 1")[0]
     return {
         "explorer_search": {"text": pair["a"].split()[0]},
-        "explorer_search_contains": {"text": pair["a"].split()[-1]},
+        "explorer_search_contains": {"text": org["k"].split(" ", 1)[1]},     # places and bodies only, not people
         "explorer_node": {"id": ends.get("a")},
         "explorer_ego": {"id": ends.get("a")},
         "explorer_node_evidence": {"id": ends.get("a")},

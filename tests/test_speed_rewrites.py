@@ -1,10 +1,13 @@
-"""Speed rewrites must not change a match: the first-character guard (loaders/patterns.py), the
+"""Speed rewrites must not change a match: the first-character guard and the required literals
+(loaders/patterns.py), the commitment cues' places (loaders/commitments.py), the
 tokenizer's word regex (loaders/persons.py) and the automaton's two start finders (loaders/automaton.py)."""
 import re
 
 from loaders.automaton import Automaton
-from loaders.patterns import first_chars, guarded
+from loaders.commitments import _CuePlaces, _cue_gate
+from loaders.patterns import AnyOf, FoldedFinder, Gated, LiteralGate, first_chars, guarded, required_literals
 from loaders.persons import tokenize
+from loaders.text import Layout, letter_count
 
 SENTENCES = [
     "Ông Trần Văn Bình đã ký kết biên bản ghi nhớ với đoàn tỉnh Xiêng-khoảng ngày 3/4.",
@@ -55,3 +58,125 @@ def test_automaton_with_a_mark_as_first_token_matches_the_word_version():
     spans = [(h.start, h.end, h.value) for h in a.scan(text)]
     assert spans == [(h.start, h.end, h.value) for h in b.scan(text)]
     assert [text[s:e] for s, e, _ in spans] == ["Hà Nội", "Nam Định", "Nam", "Hà-Nội"]
+
+
+def test_required_literals_of_sequences_branches_and_options():
+    assert required_literals(r"(?<!\w)(?:Ký|kí) kết", re.I) == {"ký kết", "kí kết"}
+    assert required_literals(r"(?:sự )?cam kết(?!\s+đã)", re.I) == {"cam kết", "sự cam kết"}
+    assert required_literals(r"will\s+(?:sign|ink)") == {"will"}
+    assert required_literals(r"(?:a\w+|bc)d+", 0) == {"d"}          # the one sure character left
+    assert required_literals(r"[Hh]ọ Sẽ") == {"họ sẽ"}               # case-sensitive too: tested lower-cased
+
+
+def test_required_literals_give_up_when_nothing_is_sure():
+    for pattern in (r"a?b*", r"\w+", r"(?i:ab)", r"a|\w", r"[a-z]x?", r"(?:x|)y?"):
+        assert required_literals(pattern) is None, pattern
+    assert required_literals("ſign", re.I) is None                 # re folds "ſ" with "s": not a lower-case test
+
+
+def test_every_match_holds_one_of_its_literals():
+    texts = SENTENCES + [s.upper() for s in SENTENCES] + [
+        "Hai bên nhất trí ký kết biên bản hợp tác; tỉnh sẽ trao tặng 2 tỷ đồng.",
+        "The province pledged to support and will sign an agreement; they agreed to cooperate.",
+        "He asked the embassy to help, hoped the two sides would continue, and donated 5,000 USD."]
+    checked = 0
+    for lang in ("vi", "en"):
+        cues, _ = _cue_gate(lang)
+        for _, cue in cues:
+            literals = required_literals(cue.rx.pattern, cue.rx.flags)
+            if literals is None:
+                continue
+            for t in texts:
+                for m in cue.rx.finditer(t):
+                    assert any(lit in m.group().lower() for lit in literals), (cue.rx.pattern, m.group())
+                    checked += 1
+    assert checked > 20
+
+
+def test_cue_places_keep_a_part_that_holds_a_cue_and_drop_one_that_cannot():
+    text = "Đoàn thăm nhà máy; tỉnh sẽ hỗ trợ bạn. Ngày mai trời mưa."
+    roles = dict(_CuePlaces.of(text, "vi").roles)
+    sẽ = text.index("sẽ")
+    modal = [occ for _, occ in roles["modal"] if occ is not None and list(occ.starts) == [sẽ]]
+    assert modal and modal[0].within(sẽ - 5, sẽ + 2) and not modal[0].within(0, sẽ + 1)
+    assert roles["sign"] == ()                                       # no agreement named anywhere
+    turkish = dict(_CuePlaces.of("İstanbul sẽ hỗ trợ", "vi").roles)  # lower() changes the length: anywhere
+    assert turkish["sign"] and all(occ is None for cues in turkish.values() for _, occ in cues)
+
+
+def test_literal_gate_says_where_each_regex_can_match():
+    rxs = [re.compile(r"(?<!\w)đề nghị", re.I), re.compile(r"will(?!\s+be)"), re.compile(r"\d+")]
+    text = "Ông A ĐỀ NGHỊ; bà B will help. 12"
+    near, will, digits = LiteralGate(rxs).places(text)
+    at = text.index("ĐỀ")
+    assert near.within(at, at + 7) and not near.within(at + 1, len(text)) and not near.within(0, at + 6)
+    assert will.within(0, len(text)) and not will.within(0, text.index("will") + 3)
+    assert digits is None                                            # no literal to look for: anywhere
+
+
+def test_gated_regex_answers_as_the_regex():
+    rx = re.compile(r"(?<![^\W_])[Tt]ổ chức (?P<n>[A-Z]{2,})")
+    g = Gated(rx)
+    for t in ("Tổ chức WWF tài trợ", "không có gì", "tổ chức ABC và Tổ chức XYZ", "TỔ CHỨC ABC"):
+        assert [m.span() for m in g.finditer(t)] == [m.span() for m in rx.finditer(t)]
+        assert bool(g.search(t, 2)) == bool(rx.search(t, 2))
+    assert g.groupindex == rx.groupindex
+
+
+def test_any_of_answers_as_the_union():
+    pats = [r"^\d{1,2}:\d{2}$", r"\.(jpe?g|png)$", r"^(Share|Print)\b", r"\]\(https?:"]
+    union, any_of = re.compile("|".join(f"(?:{p})" for p in pats), re.I), AnyOf(pats, re.I)
+    for line in ("10:30", "photo.JPG", "share this", "see [x](http://a)", "A line of prose.", "x 10:30"):
+        assert any_of.search(line) == bool(union.search(line)), line
+
+
+def test_folded_finder_finds_what_the_case_insensitive_regex_finds():
+    pattern = r"\b(?:phó chủ tịch|chủ tịch|đại sứ|governor)\b"
+    folded, plain = FoldedFinder(pattern), re.compile(pattern, re.I)
+    for t in ("PHÓ CHỦ TỊCH Nguyễn A gặp Đại sứ B; the Governor", "İzmir Governor", "không có", "Chủ tịchX"):
+        assert [m.span() for m in folded.finditer(t)] == [m.span() for m in plain.finditer(t)], t
+
+
+def test_folded_finder_refuses_a_pattern_with_capitals():
+    for pattern in (r"Governor", r"[A-Z]\w+", r"(?i:x)"):
+        try:
+            FoldedFinder(pattern)
+        except ValueError:
+            continue
+        raise AssertionError(pattern)
+
+
+def test_letter_count_counts_what_the_letter_class_matches():
+    for s in SENTENCES + ["a_b 12 ²½ Ⅻ 三 — x\ty\nz", "   ", "İstanbul’s 2nd"]:
+        assert letter_count(s) == len(re.findall(r"[^\W\d_]", s)), s
+
+
+def test_is_body_by_bisection_matches_the_scan_of_every_skipped_span():
+    text = ("Tiêu đề bài\nChia sẻ\nÔng A (Ảnh: B) gặp bà C. Photo: X\n10:30\n"
+            "Đọc nhiều\nTin khác một\nTin khác hai")
+    layout = Layout(text)
+    assert layout._skip                                               # something was skipped
+    for off in range(len(text) + 2):
+        assert layout.is_body(off) == (not any(s <= off < e for s, e in layout._skip)), off
+
+
+def test_prev_and_next_word_answer_as_their_regexes():
+    import random
+
+    from loaders.places import _next_word, _prev_word
+
+    def prev_rx(t, start):
+        m = re.search(r"(\S+)[ \u00a0]+$", t[max(0, start - 40):start])
+        return m.group(1) if m and m.group(1)[-1].isalnum() else ""
+
+    def next_rx(t, end):
+        m = re.match(r"[ \u00a0]+(\S+)", t[end:end + 40])
+        return m.group(1) if m else ""
+
+    rnd = random.Random(5)
+    alphabet = ["a", "Đ", "1", " ", " ", "\u00a0", "\n", "\t", ",", "."]
+    for _ in range(3000):
+        t = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
+        at = rnd.randint(0, len(t))
+        assert _prev_word(t, at) == prev_rx(t, at), (t, at)
+        assert _next_word(t, at) == next_rx(t, at), (t, at)

@@ -13,8 +13,8 @@ from ontology.identity import fold
 from queries.runner import QueryError, get, run, templates
 
 SEARCH_LIMIT = 12
-SCAN_MIN = 3             # shorter texts are answered from the key indexes only (a scan for "ng" finds everyone)
-EGO_LIMIT = 150          # relationships per opening or expansion; the page says when more were cut
+SCAN_MIN = 3             # shorter texts are answered from the indexes only (a scan for "ng" finds everyone)
+EGO_LIMIT = 150          # relationships per opening or expansion, ranked; the page says when more were cut
 EVIDENCE_LIMIT = 8       # source sentences shown per node or edge
 CONTEXT = 700            # characters of the article shown around a source sentence
 EXPLORER_TEMPLATES = frozenset({"explorer_search", "explorer_search_contains", "explorer_node", "explorer_ego",
@@ -127,9 +127,11 @@ def _best(rows: list[dict], limit: int, seen: set[str]) -> list[dict]:
 
 
 def search(store, text: str, limit: int = SEARCH_LIMIT) -> tuple[Suggestion, ...]:
-    """Names equal to or starting with the text from the key indexes (``explorer_search``); names containing
-    it elsewhere (``explorer_search_contains``, a scan) only to fill the list, and only from three characters.
-    Why: the scan of every label on every keystroke was the slow part (bench/explorer.py has the figures)."""
+    """Names equal to or starting with the text, and people with a later word starting with it, from indexes
+    (``explorer_search``: the name, then ``key_rest1..3``); names of places, bodies and partners containing it
+    elsewhere (``explorer_search_contains``, a scan of the labels that do not grow with the people) only to
+    fill the list, and only from three characters. Why: a scan on every keystroke was the slow part, and the
+    people's scan grew with the store (bench/RESULTS.md, "Explorer search suggestions")."""
     folded = fold(text)
     if not folded:
         return ()
@@ -165,12 +167,20 @@ def node(store, node_id: str) -> Node:
 
 
 def ego(store, node_id: str, limit: int = EGO_LIMIT) -> Ego:
-    """The node and its relationships (documents left out), at most ``limit`` of them."""
+    """The node and its relationships (documents left out), at most ``limit`` of them: the best-documented
+    lasting links (met, deals with, holds …) and the latest events (meetings, commitments), the events
+    keeping at least a third of the places when there are more of both than fit (``explorer_ego`` ranks each
+    tier; a busy person's 1,300 counterparts would otherwise leave no meeting for the timeline)."""
     centre = node(store, node_id)
     rows = run(store, "explorer_ego", {"id": node_id, "limit": limit})
+    lasting = sorted((r for r in rows if r["tier"] == 0), reverse=True,
+                     key=lambda r: (r["weight"], r["latest"] or "", r["until"] or "", r["id"]))
+    events = sorted((r for r in rows if r["tier"] == 1), reverse=True, key=lambda r: (r["latest"] or "", r["id"]))
+    keep = lasting[:limit - min(len(events), limit // 3)]
+    keep += events[:limit - len(keep)]
     nodes: dict[str, Node] = {}
     edges: dict[str, Edge] = {}
-    for r in rows:
+    for r in keep:
         nodes.setdefault(r["id"], _node(r, "node_date"))
         eid = f"{r['source']}|{r['type']}|{r['key']}|{r['target']}"
         edges[eid] = Edge(eid, r["source"], r["target"], r["type"], r["key"],

@@ -62,7 +62,8 @@
     if (centre) { cy.nodes().removeClass("centre"); cy.getElementById(ego.centre.id).addClass("centre"); }
     loaded[ego.centre.id] = true;
     if (ego.total > ego.edges.length)
-      cutNote.push(ego.centre.caption + ": " + ego.edges.length + " of " + ego.total + " links shown");
+      cutNote.push(ego.centre.caption + ": " + ego.edges.length + " of " + ego.total +
+                   " links shown (the best-documented and the latest)");
     if (cut) cutNote.push(cut + " elements not drawn: the view holds at most " + MAX_ELEMENTS +
                           " (narrow it with the filters or clear it)");
     $("cut").textContent = cutNote.slice(-3).join(" · ");
