@@ -37,7 +37,7 @@ from loaders.sources import Refusal, iter_documents
 from ontology.facts import Extraction
 
 CHUNK = 16            # documents per message to a worker: ~0.2 s of work, so pickling costs little
-AHEAD = 4             # chunks in flight per worker: enough to keep it busy, little memory
+AHEAD = 4             # chunks in flight per worker at least; ingest() widens the window to a write batch
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,15 @@ class ExtractionWorkers:
     def __init__(self, jobs: int, chunk: int = CHUNK, ahead: int = AHEAD):
         self.jobs, self.chunk, self.window = jobs, chunk, max(2, jobs * ahead)
         self._pool: ProcessPoolExecutor | None = None
+
+    def cover(self, docs: int) -> "ExtractionWorkers":
+        """Keep at least ``docs`` documents (a whole write batch) in flight. While this process waits
+        for the writer to commit a batch it takes no results, so with a window of a few chunks the
+        workers sat idle beside a busy server; with a batch's worth they extract the next batch
+        meanwhile (3,000 generated documents: 64 and 86 s with 128 in flight, 54 and 64 s with 512,
+        load 4-6; bench/RESULTS.md). A batch of results is a few MB."""
+        self.window = max(self.window, -(-docs // self.chunk) + self.jobs)
+        return self
 
     def start(self) -> "ExtractionWorkers":
         """Fork the workers now (before the caller starts threads of its own)."""
@@ -316,7 +325,7 @@ def ingest(paths: list[str | Path], store, batch_size: int = BATCH_SIZE,
     from ontology.resolver import PersonResolver
 
     own = None if workers else ExtractionWorkers(jobs).start()      # forked before the writer thread
-    workers = workers or own
+    workers = (workers or own).cover(batch_size)
     try:
         ensure_schema(store)
         summary = IngestSummary()

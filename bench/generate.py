@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import unicodedata
 import zlib
@@ -92,12 +93,18 @@ VN_MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Quốc", "Xu�
 VN_GIVEN = ["An", "Bình", "Cường", "Dũng", "Hải", "Hà", "Hùng", "Hương", "Khánh", "Lan", "Long", "Mai", "Nam",
             "Phong", "Phương", "Quang", "Sơn", "Tâm", "Thắng", "Thảo", "Toàn", "Trung", "Tuấn", "Việt", "Vinh",
             "Yến", "Hiếu", "Lâm", "Nghĩa", "Thành"]
-VN_OFFICES = [("Chủ tịch UBND", "Chairman of the {p} People's Committee"),
-              ("Phó Chủ tịch UBND", "Vice Chairman of the {p} People's Committee"),
-              ("Bí thư Tỉnh ủy", "Secretary of the {p} Party Committee"),
-              ("Phó Bí thư Tỉnh ủy", "Deputy Secretary of the {p} Party Committee"),
-              ("Chủ tịch HĐND", "Chairman of the {p} People's Council"),
-              ("Giám đốc Sở Ngoại vụ", "Director of the {p} Department of Foreign Affairs")]
+# (Vietnamese office, English office, the body it belongs to: Vietnamese, English). The body is an
+# organization the text names whenever it names the office (the gold lists "Tỉnh ủy Hà Giang" for
+# "Bí thư Tỉnh ủy tỉnh Hà Giang"); {u} is the unit and name ("tỉnh Hà Giang"), {p} the name alone.
+VN_OFFICES = [("Chủ tịch UBND", "Chairman of the {p} People's Committee", ("UBND {u}", "{p} People's Committee")),
+              ("Phó Chủ tịch UBND", "Vice Chairman of the {p} People's Committee",
+               ("UBND {u}", "{p} People's Committee")),
+              ("Bí thư Tỉnh ủy", "Secretary of the {p} Party Committee", ("Tỉnh ủy {p}", "{p} Party Committee")),
+              ("Phó Bí thư Tỉnh ủy", "Deputy Secretary of the {p} Party Committee",
+               ("Tỉnh ủy {p}", "{p} Party Committee")),
+              ("Chủ tịch HĐND", "Chairman of the {p} People's Council", ("HĐND {u}", "{p} People's Council")),
+              ("Giám đốc Sở Ngoại vụ", "Director of the {p} Department of Foreign Affairs",
+               ("Sở Ngoại vụ {p}", "{p} Department of Foreign Affairs"))]
 FOREIGN_OFFICES = [("Đại sứ {c} tại Việt Nam", "Ambassador of {c} to Vietnam", "embassy"),
                    ("Tổng Lãnh sự {c} tại Đà Nẵng", "Consul General of {c} in Da Nang", "embassy"),
                    ("Tỉnh trưởng tỉnh {l}", "Governor of {l}", "locality"),
@@ -107,29 +114,52 @@ FIELDS_VI = ["giáo dục và đào tạo", "y tế", "nông nghiệp công ngh�
              "năng lượng tái tạo", "chuyển đổi số", "văn hóa", "quản lý biên giới", "phát triển nguồn nhân lực"]
 FIELDS_EN = ["education and training", "healthcare", "high-tech agriculture", "tourism", "trade and investment",
              "renewable energy", "digital transformation", "culture", "border management", "human resources"]
+
+
+@dataclass(frozen=True)
+class Filler:
+    """A filler sentence and the facts it carries by the gold's conventions (../shared/eval/README.md,
+    "Conventions of the gold"), so that the oracle lists what the text says. ``commitment``: the kind
+    when the sentence is a pledge, request or agreement of the host province ("Hai bên nhất trí tăng
+    cường…", "Tỉnh mong muốn tiếp tục nhận được sự quan tâm, hỗ trợ…"), addressed to the partner when
+    ``to_partner``; generic praise, descriptions of what the province always does, businesses' wishes
+    and past trade are not commitments. ``bodies``: the host province's bodies the sentence names, as
+    (surface in the sentence, name of the organization with {p} for the province)."""
+    text: str
+    commitment: str | None = None
+    to_partner: bool = False
+    bodies: tuple[tuple[str, str], ...] = ()
+
+
 FILLER_VI = [
-    "Hai bên đã thông tin cho nhau về tình hình kinh tế - xã hội của mỗi địa phương trong thời gian qua.",
-    "Tỉnh luôn tạo điều kiện thuận lợi để các nhà đầu tư nước ngoài yên tâm làm ăn lâu dài.",
-    "Trong năm qua, kim ngạch xuất nhập khẩu giữa hai bên tiếp tục tăng trưởng ổn định.",
-    "Lãnh đạo tỉnh đánh giá cao những đóng góp thiết thực của đối tác vào sự phát triển của địa phương.",
-    "Hai bên nhất trí tăng cường trao đổi đoàn các cấp, thúc đẩy giao lưu nhân dân.",
-    "Quan hệ hữu nghị truyền thống giữa hai nước ngày càng được củng cố và phát triển sâu rộng.",
-    "Thời gian tới, tỉnh sẽ tập trung cải thiện môi trường đầu tư, nâng cao năng lực cạnh tranh.",
-    "Đoàn đã tham quan một số dự án trọng điểm và khu công nghiệp trên địa bàn tỉnh.",
-    "Cùng dự buổi tiếp có lãnh đạo Sở Ngoại vụ, Sở Kế hoạch và Đầu tư và một số sở, ngành liên quan.",
-    "Tỉnh mong muốn tiếp tục nhận được sự quan tâm, hỗ trợ trong lĩnh vực đào tạo nguồn nhân lực.",
-    "Hiện trên địa bàn tỉnh có hàng chục dự án có vốn đầu tư nước ngoài đang hoạt động hiệu quả.",
-    "Các doanh nghiệp bày tỏ mong muốn mở rộng sản xuất, kinh doanh tại địa phương.",
+    Filler("Hai bên đã thông tin cho nhau về tình hình kinh tế - xã hội của mỗi địa phương trong thời gian qua."),
+    Filler("Tỉnh luôn tạo điều kiện thuận lợi để các nhà đầu tư nước ngoài yên tâm làm ăn lâu dài."),
+    Filler("Trong năm qua, kim ngạch xuất nhập khẩu giữa hai bên tiếp tục tăng trưởng ổn định."),
+    Filler("Lãnh đạo tỉnh đánh giá cao những đóng góp thiết thực của đối tác vào sự phát triển của địa phương."),
+    Filler("Hai bên nhất trí tăng cường trao đổi đoàn các cấp, thúc đẩy giao lưu nhân dân.",
+           commitment="cooperate", to_partner=True),
+    Filler("Quan hệ hữu nghị truyền thống giữa hai nước ngày càng được củng cố và phát triển sâu rộng."),
+    Filler("Thời gian tới, tỉnh sẽ tập trung cải thiện môi trường đầu tư, nâng cao năng lực cạnh tranh.",
+           commitment="other"),
+    Filler("Đoàn đã tham quan một số dự án trọng điểm và khu công nghiệp trên địa bàn tỉnh."),
+    Filler("Cùng dự buổi tiếp có lãnh đạo Sở Ngoại vụ, Sở Kế hoạch và Đầu tư và một số sở, ngành liên quan.",
+           bodies=(("Sở Ngoại vụ", "Sở Ngoại vụ {p}"), ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư {p}"))),
+    Filler("Tỉnh mong muốn tiếp tục nhận được sự quan tâm, hỗ trợ trong lĩnh vực đào tạo nguồn nhân lực.",
+           commitment="request", to_partner=True),
+    Filler("Hiện trên địa bàn tỉnh có hàng chục dự án có vốn đầu tư nước ngoài đang hoạt động hiệu quả."),
+    Filler("Các doanh nghiệp bày tỏ mong muốn mở rộng sản xuất, kinh doanh tại địa phương."),
 ]
 FILLER_EN = [
-    "The two sides exchanged information on the socio-economic situation of each locality.",
-    "The province always creates favourable conditions for foreign investors to do long-term business.",
-    "Trade between the two sides has grown steadily over the past year.",
-    "Provincial leaders highly appreciated the partner's practical contributions to local development.",
-    "Both sides agreed to step up exchanges of delegations at all levels and people-to-people exchanges.",
-    "The delegation visited several key projects and industrial parks in the province.",
-    "Representatives of the provincial Department of Foreign Affairs and other agencies attended the meeting.",
-    "Dozens of foreign-invested projects are operating effectively in the province.",
+    Filler("The two sides exchanged information on the socio-economic situation of each locality."),
+    Filler("The province always creates favourable conditions for foreign investors to do long-term business."),
+    Filler("Trade between the two sides has grown steadily over the past year."),
+    Filler("Provincial leaders highly appreciated the partner's practical contributions to local development."),
+    Filler("Both sides agreed to step up exchanges of delegations at all levels and people-to-people exchanges.",
+           commitment="cooperate", to_partner=True),
+    Filler("The delegation visited several key projects and industrial parks in the province."),
+    Filler("Representatives of the provincial Department of Foreign Affairs and other agencies attended the meeting.",
+           bodies=(("Department of Foreign Affairs", "{p} Department of Foreign Affairs"),)),
+    Filler("Dozens of foreign-invested projects are operating effectively in the province."),
 ]
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December"]
@@ -259,11 +289,38 @@ class _Builder:
         self.len += len(s)
         return Span(self.doc, start, self.len, s)
 
+    def join(self, s: str) -> Span:
+        """``s`` run on in the last paragraph without a separator (the dateline and the first sentence)."""
+        self.parts[-1] = self.parts[-1] + s
+        start = self.len
+        self.len += len(s)
+        return Span(self.doc, start, self.len, s)
+
     def text(self) -> str:
         return "".join(self.parts)
 
 
+def _within(span: Span, surface: str) -> Span:
+    """The first ``surface`` inside ``span``: a mention's own span."""
+    k = span.text.find(surface)
+    if k < 0:
+        raise ValueError(f"{surface!r} is not in {span.text!r}")
+    return Span(span.doc, span.start + k, span.start + k + len(surface), surface)
+
+
+def _mentions(doc: str, text: str, surface: str, skip: list[Span] = ()) -> list[Span]:
+    """Every whole-word ``surface`` in ``text``, except inside ``skip`` (the "Lào" of "Lào Cai")."""
+    out = []
+    for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+        if not any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in skip):
+            out.append(Span(doc, m.start(), m.end(), surface))
+    return out
+
+
 def make_doc(seed: int, pool: int, i: int, en_share: float = 0.2) -> SynDoc:
+    """One article and the facts it states (by the gold's conventions): every person, province,
+    organization and partner the text names, every meeting, and every commitment, the filler's too.
+    The random draws come in a fixed order, so a document id always gives the same text."""
     d = doc_id(seed, pool, i)
     rnd = random.Random(f"doc-{seed}-{pool}-{i}")
     provinces = _gazetteer_provinces()
@@ -271,6 +328,7 @@ def make_doc(seed: int, pool: int, i: int, en_share: float = 0.2) -> SynDoc:
     lang = "en" if rnd.random() < en_share else "vi"
     host = vn_pool[rnd.randrange(pool)]
     pv, pen, unit = provinces[host[1] % len(provinces)]
+    upv = pv if pv.lower().startswith(unit) else f"{unit} {pv}"      # "tỉnh Nghệ An"; "Thành phố Hồ Chí Minh"
     colleagues = _by_province(seed, pool)[host[1]]           # companions come from the host's province
     companions = [rnd.choice(colleagues) for _ in range(rnd.choice((0, 0, 1, 2)))]
     companions = list({c[0]: c for c in companions if c[0] != host[0]}.values())
@@ -284,10 +342,11 @@ def make_doc(seed: int, pool: int, i: int, en_share: float = 0.2) -> SynDoc:
     fo_vi, fo_en, fo_kind = FOREIGN_OFFICES[guest[2]]
     field = rnd.randrange(len(FIELDS_VI))
     b = _Builder(d)
-    persons, partners, orgs, commitments = [], [], [], []
-    host_office_vi = f"{VN_OFFICES[host[2]][0]} {unit} {pv}"
+    bodies: list[tuple[str, Span]] = []          # (organization, where the text names it), in text order
+    host_office_vi = f"{VN_OFFICES[host[2]][0]} {upv}"
     host_office_en = VN_OFFICES[host[2]][1].format(p=pen)
-    org_vi = f"UBND {unit} {pv}"
+    org_vi = f"UBND {upv}"
+    written = companions                          # the companions the meeting sentence names
     if lang == "vi":
         g_office = fo_vi.format(c=cvi, l=loc[0] if loc else "")
         b.add(f"{pv} tăng cường hợp tác với {loc[0] if fo_kind == 'locality' else cvi}")
@@ -304,12 +363,17 @@ def make_doc(seed: int, pool: int, i: int, en_share: float = 0.2) -> SynDoc:
             verb, place = "làm việc với", pv
         else:
             where = loc[0] if loc else cvi
-            s = (f"{when}, trong chuyến công tác tại {where}, đoàn đại biểu {unit} {pv} do {host_office_vi} "
+            s = (f"{when}, trong chuyến công tác tại {where}, đoàn đại biểu {upv} do {host_office_vi} "
                  f"{host[0]} dẫn đầu đã hội đàm với ông {guest[0]}, {g_office}.")
             verb, place = "hội đàm với", where
-        b.parts[-1] = b.parts[-1] + s        # dateline and first sentence share a paragraph
-        b.len += len(s)
-        meet = Span(d, b.len - len(s), b.len, s)
+            written = []
+        meet = b.join(s)
+        if pattern == 0:
+            bodies.append((org_vi, _within(meet, org_vi)))
+        for who, office in ((host, host_office_vi), *((c, f"{VN_OFFICES[c[2]][0]} {c[0]}") for c in written)):
+            body = VN_OFFICES[who[2]][2][0]
+            said = _within(meet, office)
+            bodies.append((body.format(u=upv, p=pv), _within(said, body.split(" {")[0])))
     else:
         g_office = fo_en.format(c=cen, l=loc[1] if loc else "")
         b.add(f"{pen} boosts cooperation with {loc[1] if fo_kind == 'locality' else cen}")
@@ -317,64 +381,92 @@ def make_doc(seed: int, pool: int, i: int, en_share: float = 0.2) -> SynDoc:
         s = (f"On {MONTHS_EN[m - 1]} {day}, {y}, {host_office_en} {host[0]} received {g_office} {guest[0]} "
              f"in {pen}.")
         verb, place = "received", pv
-        b.parts[-1] = b.parts[-1] + s
-        b.len += len(s)
-        meet = Span(d, b.len - len(s), b.len, s)
-    persons.append(PersonFact(host[0], (host_office_vi if lang == "vi" else host_office_en,), "vietnam", meet,
-                              province=pv))
-    for c in companions:
-        persons.append(PersonFact(c[0], (f"{VN_OFFICES[c[2]][0]} {unit} {pv}",), "vietnam", meet, province=pv))
+        meet = b.join(s)
+        written = []                                  # the English sentence names the host alone
+        body = VN_OFFICES[host[2]][2][1].format(p=pen)
+        bodies.append((body, _within(meet, body)))
+    persons = [PersonFact(host[0], (host_office_vi if lang == "vi" else host_office_en,), "vietnam", meet,
+                          province=pv)]
+    for c in written:
+        persons.append(PersonFact(c[0], (f"{VN_OFFICES[c[2]][0]} {upv}",), "vietnam", meet, province=pv))
     persons.append(PersonFact(guest[0], (g_office,), "foreign", meet, country=cvi))
-    partners.append(PartnerFact(cvi if lang == "vi" else cen, "country", meet, country=code, canonical=cvi))
-    if fo_kind == "locality" and loc:
-        partners.append(PartnerFact(loc[0] if lang == "vi" else loc[1], "foreign_locality", meet, country=code,
-                                    canonical=loc[0]))
-    if lang == "vi":
-        orgs.append(OrganizationFact(org_vi, meet, province=pv))
-    meeting = MeetingFact(((host[0], *(c[0] for c in companions)), (guest[0],)), (host[0], guest[0]), meet,
+    meeting = MeetingFact(((host[0], *(c[0] for c in written)), (guest[0],)), (host[0], guest[0]), meet,
                           date=date, location=place, verb=verb)
+    country_name = cvi if lang == "vi" else cen
+    loc_name = (loc[0] if lang == "vi" else loc[1]) if loc else None
+    partner_text = (fo_kind == "locality" and loc_name) or country_name     # the partner as commitments name it
+    partner = partner_text.removeprefix("the ")       # the text's own wording, without the article
+
     filler = FILLER_VI if lang == "vi" else FILLER_EN
+    maker = pv if lang == "vi" else pen
+    commitments: list[CommitmentFact] = []
+
+    def add_filler(f: Filler, sep: str) -> None:
+        span = b.add(f.text, sep=sep)
+        for surface, name in f.bodies:
+            bodies.append((name.format(p=pv if lang == "vi" else pen), _within(span, surface)))
+        if f.commitment:
+            commitments.append(CommitmentFact((maker,), partner if f.to_partner else None, f.commitment, f.text, span))
+
     for _ in range(rnd.randint(3, 7)):
-        b.add(rnd.choice(filler), sep="\n\n")
+        add_filler(rnd.choice(filler), "\n\n")
         for _ in range(rnd.randint(2, 4)):
-            b.add(rnd.choice(filler))
+            add_filler(rnd.choice(filler), " ")
     kinds = rnd.sample(["support", "request", "sign", "donate", "promote"], rnd.choice((0, 1, 1, 2, 3)))
-    partner_name = partners[-1].name
     for kind in kinds:
         gift = rnd.randint(2, 90)
         if lang == "vi":
             sentence, by, to = {
-                "support": (f"Ông {guest[0]} khẳng định {cvi} sẽ tiếp tục hỗ trợ {unit} {pv} trong lĩnh vực "
+                "support": (f"Ông {guest[0]} khẳng định {cvi} sẽ tiếp tục hỗ trợ {upv} trong lĩnh vực "
                             f"{FIELDS_VI[field]}.", (guest[0],), pv),
-                "request": (f"{host_office_vi} {host[0]} đề nghị phía {partner_name} quan tâm thúc đẩy hợp tác về "
-                            f"{FIELDS_VI[field]}.", (host[0],), partner_name),
-                "sign": (f"Dịp này, {org_vi} và phía {partner_name} đã ký biên bản ghi nhớ hợp tác về "
-                         f"{FIELDS_VI[field]}.", (org_vi,), partner_name),
-                "donate": (f"Nhân dịp này, phía {partner_name} trao tặng {unit} {pv} {gift * 10} triệu đồng.", (partner_name,), pv),
-                "promote": (f"Ông {guest[0]} cam kết sẽ thúc đẩy các doanh nghiệp {cvi} đầu tư vào {unit} {pv}.",
+                "request": (f"{host_office_vi} {host[0]} đề nghị phía {partner_text} quan tâm thúc đẩy hợp tác về "
+                            f"{FIELDS_VI[field]}.", (host[0],), partner),
+                "sign": (f"Dịp này, {org_vi} và phía {partner_text} đã ký biên bản ghi nhớ hợp tác về "
+                         f"{FIELDS_VI[field]}.", (org_vi,), partner),
+                "donate": (f"Nhân dịp này, phía {partner_text} trao tặng {upv} {gift * 10} triệu đồng.", (partner,), pv),
+                "promote": (f"Ông {guest[0]} cam kết sẽ thúc đẩy các doanh nghiệp {cvi} đầu tư vào {upv}.",
                             (guest[0],), pv),
             }[kind]
         else:
             sentence, by, to = {
                 "support": (f"{guest[0]} affirmed that {cen} will continue to support {pen} in "
                             f"{FIELDS_EN[field]}.", (guest[0],), pen),
-                "request": (f"{host[0]} asked {partner_name} to promote cooperation in {FIELDS_EN[field]}.",
-                            (host[0],), partner_name),
-                "sign": (f"On this occasion, {pen} and {partner_name} signed a memorandum of understanding on "
-                         f"{FIELDS_EN[field]}.", (pen,), partner_name),
-                "donate": (f"On this occasion, {partner_name} presented {pen} with USD {gift},000.",
-                           (partner_name,), pen),
+                "request": (f"{host[0]} asked {partner_text} to promote cooperation in {FIELDS_EN[field]}.",
+                            (host[0],), partner),
+                "sign": (f"On this occasion, {pen} and {partner_text} signed a memorandum of understanding on "
+                         f"{FIELDS_EN[field]}.", (pen,), partner),
+                "donate": (f"On this occasion, {partner_text} presented {pen} with USD {gift},000.",
+                           (partner,), pen),
                 "promote": (f"{guest[0]} pledged to encourage {cadj} businesses to invest in {pen}.",
                             (guest[0],), pen),
             }[kind]
         span = b.add(sentence, sep="\n\n")
         amount = None if kind != "donate" else f"{gift * 10} triệu đồng" if lang == "vi" else f"USD {gift},000"
         commitments.append(CommitmentFact(by, to, kind, sentence, span, amount=amount))
-        b.add(rnd.choice(filler))
+        if kind == "sign" and lang == "vi":
+            bodies.append((org_vi, _within(span, org_vi)))
+        add_filler(rnd.choice(filler), " ")
     text = b.text()
+
+    # Vietnamese provinces: every mention (the host's, and Da Nang where a consul general sits)
+    surfaces = {pv: pv, "Đà Nẵng": "Đà Nẵng"} if lang == "vi" else {pen: pv, "Da Nang": "Đà Nẵng"}
+    provs = sorted(((span, canon) for surface, canon in surfaces.items() for span in _mentions(d, text, surface)),
+                   key=lambda x: x[0].start)
+    # foreign partners and organizations: once each, where the text first names them
+    taken = [span for span, _ in provs]
+    partners = []
+    for name, kind, canonical in ((country_name, "country", cvi), (loc_name, "foreign_locality", loc and loc[0])):
+        found = _mentions(d, text, name.removeprefix("the "), taken) if name else []
+        if found:
+            partners.append(PartnerFact(name.removeprefix("the "), kind, found[0], country=code, canonical=canonical))
+    partners.sort(key=lambda f: f.span.start)
+    orgs = {}
+    for name, span in sorted(bodies, key=lambda x: x[1].start):
+        orgs.setdefault(name, OrganizationFact(name, span, province=pv))
     ex = Extraction(doc=d, text=text, lang=lang, title=b.parts[0], date=date, persons=tuple(persons),
-                    provinces=(ProvinceFact(pv, pv if lang == "vi" else pen, meet),), organizations=tuple(orgs),
-                    partners=tuple(partners), meetings=(meeting,), commitments=tuple(commitments))
+                    provinces=tuple(ProvinceFact(canon, span.text, span) for span, canon in provs),
+                    organizations=tuple(orgs.values()), partners=tuple(partners), meetings=(meeting,),
+                    commitments=tuple(commitments))
     return SynDoc(d, lang, text, ex)
 
 

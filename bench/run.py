@@ -265,7 +265,9 @@ def _timed_cli(script: Path, corpus: Path, jobs: int | None, batch: int, env: di
         server = _server_cpu_s(home) - server0
         if proc.returncode != 0:
             raise RuntimeError(f"{cmd} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-        docs = int(next(line.split(":")[1] for line in proc.stdout.splitlines() if line.startswith("documents ingested")))
+        # "documents ingested: 3000 (written: 3000, unchanged or already present: 0)"
+        docs = int(next(line.split(":")[1].split()[0] for line in proc.stdout.splitlines()
+                        if line.startswith("documents ingested")))
         client_cpu = float(proc.stderr.strip().splitlines()[-1])
         totals = next(line for line in proc.stdout.splitlines() if line.startswith("nodes:")).split()
     finally:

@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import types
 from pathlib import Path
 
@@ -87,6 +88,43 @@ def test_workers_read_only_a_window_ahead(corpus):
         assert len(list(results)) == len(docs) - 1
 
 
+@pytest.mark.parametrize("batch", [None, 40])
+def test_workers_extract_a_write_batch_ahead_while_the_caller_waits(corpus, monkeypatch, tmp_path, batch):
+    """ingest() waits for the writer between batches and takes no results meanwhile: the workers must
+    go on extracting the next batch then (``cover``), not stop after a few chunks."""
+    from loaders import extract as real
+
+    log = tmp_path / "extracted.log"
+    mod = types.ModuleType("loaders.extract")
+
+    def extract(doc_id: str, text: str):
+        with open(log, "a") as f:                 # the workers are other processes: they say so in a file
+            f.write(doc_id + "\n")
+        return real.extract(doc_id, text)
+
+    mod.extract = extract
+    monkeypatch.setitem(sys.modules, "loaders.extract", mod)
+    monkeypatch.setattr(loaders, "extract", mod)
+    docs = _docs(corpus)
+    workers = ExtractionWorkers(2, chunk=2, ahead=1)
+    if batch:
+        workers.cover(batch)
+    with workers:
+        results = workers.map(iter(docs))
+        next(results)
+        deadline = time.monotonic() + 20
+        done = lambda: len(log.read_text().split()) if log.exists() else 0  # noqa: E731
+        while done() < (batch or 4) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        ahead = done()
+        assert len(list(results)) == len(docs) - 1
+    if batch:
+        assert ahead >= batch                     # the whole next batch, extracted while nobody took results
+    else:
+        assert ahead <= 2 * 2 + 2 * 2             # two chunks in flight, and the one each worker took along
+
+
 def test_a_failing_document_costs_only_itself(corpus, failing_extractor):
     docs = _docs(corpus)
     bad = Document(doc="bad", text="RAISE-IN-EXTRACTOR " + docs[0].text, source="/tmp/bad.txt")
@@ -152,3 +190,23 @@ def test_extract_cli_with_workers_writes_the_same_records(corpus, tmp_path):
         assert proc.returncode == 0, proc.stderr
         outs.append(out.read_text(encoding="utf-8"))
     assert outs[0] == outs[1] and outs[0].count("\n") == 60
+
+
+def test_projection_reads_no_table_per_document(monkeypatch):
+    """The parent projects every document: a gazetteer table read per partner (country_name read
+    countries.tsv on every call) cost a third of its projection time (bench/RESULTS.md)."""
+    from generate import make_doc
+
+    from ontology.gazetteer import partners
+    from ontology.projection import project
+
+    docs = [make_doc(11, 20, i).extraction for i in range(30)]
+    assert any(p.kind == "foreign_locality" for ex in docs for p in ex.partners)
+    for ex in docs:                                  # the first pass loads what the tables hold
+        project(ex, ex.doc)
+    reads = []
+    real = partners._read
+    monkeypatch.setattr(partners, "_read", lambda name: reads.append(name) or real(name))
+    rows = sum(project(ex, ex.doc).counts()[0] for ex in docs)
+    assert rows > len(docs) * 5
+    assert reads == []

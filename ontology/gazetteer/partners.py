@@ -237,9 +237,17 @@ def home_keys() -> frozenset[str]:
     return frozenset(key(r[c]) for r in _read("countries.tsv") if r["iso"] in _SKIP_COUNTRY for c in ("vi", "en"))
 
 
+@lru_cache(maxsize=1)
+def _countries_by_iso() -> dict[str, dict]:
+    """countries.tsv by ISO code, read once: the projection asks for a country's name with every partner
+    (reading the table each time cost ~2.8 ms a call, a third of the ingest's projection; bench/RESULTS.md)."""
+    rows: dict[str, dict] = {}
+    for r in _read("countries.tsv"):
+        rows.setdefault(r["iso"], r)
+    return rows
+
+
 def country_name(iso: str, lang: str = "vi") -> str | None:
     """ISO alpha-2 → CLDR country name in Vietnamese or English."""
-    for r in _read("countries.tsv"):
-        if r["iso"] == iso:
-            return r[lang] or None
-    return None
+    r = _countries_by_iso().get(iso)
+    return (r[lang] or None) if r else None
