@@ -138,13 +138,7 @@ def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
 
 
 # "TP.Yongin", "TP.HCM": the press glues a name to an abbreviated head with its dot
-# _VI_HEADS spelled with the first letters as one class up front, each head's rest behind a lookbehind on its
-# letter (same alternatives, same order): a pattern that starts with a case-sensitive class lets ``re`` skip to
-# those letters itself; the leading lookahead and lookbehind made it try every position (see bench/RESULTS.md).
-_VI_HEADS_SKIP = (r"[TtCcHhQqBbĐđ](?<![^\W_].)(?:(?<=[Tt])ỉnh|(?<=[Tt])hành phố|(?<=T)P\.?|(?<=T)p\.|(?<=[Cc])hâu|"
-                  r"(?<=[Hh])uyện|(?<=[Qq])uận|(?<=[Bb])ang|(?<=[Hh])ạt|(?<=[Đđ])ặc khu|(?<=T)hủ đô|(?<=[Tt])hủ phủ|"
-                  r"(?<=[Tt])hị xã|(?<=[Tt])hị trấn)")
-_HEAD_NAME_VI = re.compile(rf"(?P<head>{_VI_HEADS_SKIP})(?:[ \u00a0]+|(?<=\.))(?P<name>{_NAME})")
+_HEAD_NAME_VI = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})(?:[ \u00a0]+|(?<=\.))(?P<name>{_NAME})")
 _NAME_EN = rf"{_CAP}(?:[ \u00a0]+(?:(?:del|de|la|da|do|dos|das|von|van|der|di|el)[ \u00a0]+)?{_CAP})*{_KOREAN_TAIL}?"
 _NAME_HEAD_EN = Gated(re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])"))
 _HEAD_OF_EN = Gated(re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
