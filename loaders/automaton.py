@@ -27,10 +27,11 @@ V = TypeVar("V")
 _TOKEN = re.compile(r"[^\W_]+|[^\s\-–—‐]")          # a word, or one mark that is not a separator
 _WORD_RUN = re.compile(r"[^\W_]+")
 _SEPARATOR = re.compile(r"[ \t\u00a0]*(?:[-–—‐][ \t\u00a0]*)?")
-# The next token when only a separator lies before it: what ``_TOKEN.search`` then ``_joined`` answered, in one
-# match (every character before the next token is a space or a dash, and the separator takes all of them or the
-# token is not joined). Why: two regex calls per token after a name's first word were ~14,000 calls per 300
-# generated articles; one is cheaper (whole scan of 300 generated articles 0.0512 → 0.0457 CPU-s; bench/RESULTS.md, sixth session).
+# The next token when only a separator lies before it, in one match: what a ``_TOKEN.search`` and then a full
+# ``_SEPARATOR`` match over the gap answered before (every character before the next token is a space or a dash;
+# the separator takes all of them, or the token is not joined). Why: two regex calls per token after a name's
+# first word, ~14,000 per 300 generated articles; one is cheaper (the whole scan 0.0512 → 0.0457 CPU-s;
+# bench/RESULTS.md, sixth session).
 _JOINED_TOKEN = re.compile(_SEPARATOR.pattern + "(" + _TOKEN.pattern + ")")
 _NEXT_TOKEN = _JOINED_TOKEN.match
 
