@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 SETS = (("seeds", "seeds", "gold/seeds"), ("dev", "dev/articles", "gold/dev"))
-HELDOUT = ROOT / "bench" / "heldout" / "gold"     # our own gold for 52 pool articles (bench/heldout/README.md)
+# our own gold for 52 pool articles (bench/heldout/README.md); absolute, so ``a.shared / HELDOUT`` is HELDOUT
+HELDOUT = ROOT / "bench" / "heldout" / "gold"
 
 
 def main() -> int:
@@ -40,7 +41,6 @@ def main() -> int:
             out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
             print(f"== {name}: {len(records)} documents")
             cmd = [sys.executable, str(a.shared / "eval" / "score.py"), "--gold", str(a.shared / gold), "--pred", str(out)]
-            # (a.shared / gold is gold itself when gold is absolute: the held-out set lives in this repository)
             subprocess.run(cmd + (["--verbose"] if a.verbose else []), check=True)
     return 0
 

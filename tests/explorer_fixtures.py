@@ -7,6 +7,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
+import pytest
+
 from graph.explorer.app import make_server, serve_in_thread
 from tests import workbench_corpus as wc
 
@@ -24,6 +26,15 @@ def start(store):
     serve_in_thread(server)
     port = server.server_address[1]
     return Running(f"http://127.0.0.1:{port}", port), server
+
+
+@pytest.fixture(scope="module")
+def app(store):
+    """The explorer over the workbench corpus for one test module (import it into the module to use it)."""
+    running, server = start(store)
+    yield running
+    server.shutdown()
+    server.server_close()
 
 
 def get(url: str, headers: dict[str, str] | None = None, method: str = "GET"):

@@ -15,18 +15,10 @@ from graph.explorer import api
 from graph.explorer.app import CSP, is_loopback
 from tests import workbench_corpus as wc
 from tests.conftest import ROOT
-from tests.explorer_fixtures import get, get_json, start
+from tests.explorer_fixtures import app, get, get_json  # noqa: F401 (app is a fixture)
 
 pytestmark = pytest.mark.integration
 q = urllib.parse.quote
-
-
-@pytest.fixture(scope="module")
-def app(store):
-    running, server = start(store)
-    yield running
-    server.shutdown()
-    server.server_close()
 
 
 def _search(app, text):

@@ -16,7 +16,7 @@ import pytest
 
 from tests import workbench_corpus as wc
 from tests.conftest import SAMPLES
-from tests.explorer_fixtures import start
+from tests.explorer_fixtures import app  # noqa: F401 (a fixture)
 
 CHROMIUM = os.environ.get("DIPKG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -82,14 +82,6 @@ def browser():
         b = Browser(pw)
         yield b
         b.close()
-
-
-@pytest.fixture(scope="module")
-def app(store):
-    running, server = start(store)
-    yield running
-    server.shutdown()
-    server.server_close()
 
 
 def test_search_focus_expand_evidence_and_timeline_filter(app, browser, artefacts):
