@@ -32,6 +32,7 @@ from operator import itemgetter
 from typing import Callable, Iterator, NamedTuple
 
 from loaders.patterns import FoldedFinder, guarded, literal_trie
+from loaders.office_places import complete_english_office, drop_owner_country, is_foreign_place_name, named_place
 from loaders.tables import column, read_table
 from loaders.text import Line, TextDoc, occurrences
 from ontology.facts import PersonFact, Span
@@ -837,11 +838,14 @@ class PersonFinder:
         for key in order:
             m = by_key[key]
             offices = offices_of[key]
-            if self._side(m.name, offices) == "vietnam":     # the article's province completes Vietnamese titles only
+            vietnamese = self._side(m.name, offices) == "vietnam"
+            if vietnamese:     # the article's province completes Vietnamese titles only
                 filled: list[str] = []
                 for o in offices:
                     self._add_office(filled, self._fill(o))
                 offices = filled
+            if not self._vietnamese_text:
+                offices = self._english_places(offices, vietnamese)
             facts.append(PersonFact(name=m.name, offices=tuple(offices), side=self._side(m.name, offices),
                                     span=Span(self.doc, m.start, m.end, self.text[m.start:m.end]),
                                     province=self.main_province if self._side(m.name, offices) == "vietnam" else None))
@@ -915,6 +919,21 @@ class PersonFinder:
         if re.search(r"\b(?:provincial|municipal) People['’]s Committee$", title):
             return title                 # "of Can Tho municipal People's Committee": the place is already there
         return f"{title} {self.main_province}"
+
+    def _english_places(self, offices: list[str], vietnamese: bool) -> list[str]:
+        """"provincial Deputy Governor" beside "… of the Sekong provincial Party Committee" → "Sekong provincial
+        Deputy Governor"; a Vietnamese official's bare "provincial" takes the article's province
+        (loaders/office_places.py)."""
+        if not vietnamese:
+            offices = [drop_owner_country(o) for o in offices]
+        named = next((p for p in map(named_place, offices) if p), None)
+        place = named if named and (vietnamese or is_foreign_place_name(named)) else None
+        if place is None and vietnamese:
+            place = self.main_surface
+        out: list[str] = []
+        for o in offices:
+            self._add_office(out, complete_english_office(o, place))
+        return out
 
     @staticmethod
     def _add_office(offices: list[str], title: str) -> None:

@@ -14,7 +14,7 @@ from loaders.tables import read_table
 from ontology.errors import WordTableError
 from ontology.normalise import strip_accents
 
-WORD_ROLES = frozenset({"continent", "en_not_name", "vi_not_name", "vn_admin_before", "direction"})
+WORD_ROLES = frozenset({"continent", "en_not_name", "vi_not_name", "vn_admin_before", "direction", "en_office_place"})
 COMPOUND_ROLES = frozenset({"compound", "province_block"})
 
 

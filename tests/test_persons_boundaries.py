@@ -146,8 +146,9 @@ def test_two_titles_joined_by_and_are_two_offices_not_a_name():
     got = persons("The guests were led by Mr Bounleuth Phanthavong, Deputy Secretary of the Attapeu provincial "
                   "Party Committee and provincial Deputy Governor.")
     assert list(got) == ["Bounleuth Phanthavong"]
+    # the second takes the place the first names (loaders/office_places.py)
     assert got["Bounleuth Phanthavong"][1] == ("Deputy Secretary of the Attapeu provincial Party Committee",
-                                              "provincial Deputy Governor")
+                                              "Attapeu provincial Deputy Governor")
 
 
 def test_a_title_inside_a_title_does_not_end_it():
