@@ -815,6 +815,8 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
             if kind == "sign" and d.sign_by is None and by:
                 d.sign_by = by
             to = _addressee(d, hits[0], ge, by)
+            if hits[0].role == "receive" and kind == "donate" and to:
+                by, to = to, by             # "tỉnh A đã nhận được viện trợ của B": B gave to A
             quote = text[s:e]
             fact = CommitmentFact(by=(by,) if by else (), to=to, kind=kind, text=quote,
                                   span=Span(doc, s, e, quote), amount=amount)

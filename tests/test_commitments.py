@@ -666,3 +666,32 @@ def test_vi_aid_counted_in_goods_is_a_donation():
 def test_vi_support_for_a_number_of_communes_is_no_donation():
     facts = run("Tỉnh Điện Biên đã hỗ trợ 3 xã biên giới xây dựng đường giao thông.")
     assert all(f.kind != "donate" for f in facts)
+
+
+# ---------------------------------------------------------------- aid received, help wished for from someone
+def test_vi_aid_received_from_a_named_giver_is_the_givers_donation():
+    f = one("Năm qua, tỉnh Điện Biên đã nhận được hai đợt viện trợ thiết bị y tế của tỉnh Phongsaly.",
+            provinces=["Điện Biên"], partners=["Phongsaly"])
+    assert f.kind == "donate" and f.by == ("Phongsaly",) and f.to == "Điện Biên"
+
+
+def test_en_aid_received_from_a_named_giver_is_the_givers_donation():
+    f = one("Last year the province had received two shipments of medical equipment from Phongsaly province.",
+            head=HEAD_EN, provinces=["province"], partners=["Phongsaly"])
+    assert f.kind == "donate" and f.by == ("Phongsaly",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tỉnh Điện Biên đã nhận được nhiều bằng khen của Chính phủ.",          # an award, not aid
+    "Người dân mong muốn nhận được thông tin sớm về dự án.",              # no giver named
+    "The province has received many tourists from Laos this year.",       # visitors, not aid
+])
+def test_receiving_what_is_not_aid_or_from_no_one_is_no_commitment(sentence):
+    head = HEAD_EN if sentence.startswith("The") else HEAD_VI
+    assert run(sentence, head=head) == []
+
+
+def test_vi_wish_to_go_on_receiving_help_of_someone_is_a_request():
+    f = one("Tỉnh mong muốn tiếp tục nhận được sự quan tâm, hỗ trợ của Đại sứ quán Lào trong thời gian tới.",
+            partners=["Đại sứ quán Lào"])
+    assert f.kind == "request" and f.to == "Đại sứ quán Lào"
