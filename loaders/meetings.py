@@ -34,7 +34,7 @@ from ontology.facts import MeetingFact, PartnerFact, PersonFact, ProvinceFact, S
 
 LEAD_SENTENCES = 4
 _ROLES = ("guest", "guest_lead", "host", "episode", "other_event", "aside", "not_meeting", "central", "local",
-          "mission", "venue", "visit")
+          "mission", "venue", "visit", "side_list")
 _PLACE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|TP\.?|thủ đô|châu|huyện|quận|province of|city of)\s+", re.I)
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|city|prefecture)$", re.I)
 
@@ -116,10 +116,31 @@ def find_meeting_cue(sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[
     return None, None
 
 
+def _sides_listed(td: TextDoc) -> tuple[Sentence | None, str | None]:
+    """With no meeting verb in the lead: the first of two prose sentences, each listing the persons of
+    one side ("Về phía Lào có các ông: …", "Về phía tỉnh Điện Biên có …"), as the meeting's sentence.
+    An event told side by side is an encounter of two sides (a medal ceremony, a handover)."""
+    rx = _role("side_list", td.lang)
+    listed = [(s, m) for s in td.sentences if s.prose for m in (rx.match(s.text),) if m]
+    if len({m.group().lower() for _, m in listed}) < 2:
+        return None, None
+    return listed[0][0], SIDES_LISTED
+
+
+SIDES_LISTED = "sides listed"      # the verb of a meeting told by its side lists: its persons are those listed
+
+
+def _in_side_lists(td: TextDoc, s: int) -> bool:
+    rx = _role("side_list", td.lang)
+    return any(x.start <= s < x.end and rx.match(x.text) for x in td.sentences)
+
+
 def _episodes(td: TextDoc) -> list[_Episode]:
     """The lead's episode, then one per later sentence that opens another encounter."""
     sentences = td.sentences
     cue, verb = find_meeting_cue(sentences)
+    if cue is None:
+        cue, verb = _sides_listed(td)
     if cue is None:
         return []
     episode, other, not_meeting = _role("episode", td.lang), _role("other_event", td.lang), _role("not_meeting", td.lang)
@@ -333,6 +354,8 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
         lead_ep = ep.first or first_meeting is None
         names_here = [p for s, _, p in mentions if (ep.start <= s < ep.end or (ep.first and s < ep.start))
                       and not any(a <= s < b for a, b in asides)]
+        if ep.verb == SIDES_LISTED:
+            names_here = [p for s, _, p in mentions if _in_side_lists(td, s)]
         people = list({p.name: p for p in names_here}.values())
         if not people:
             continue

@@ -306,3 +306,31 @@ def test_a_multilateral_forum_is_still_no_meeting():
             "Vice Chairman Vo Duc Trong and Deputy Governor Chea Sokha attended the Mekong investment forum "
             "in Can Tho on May 4 together with delegates from ten countries.")
     assert pairs(extract("t", text)) == set()
+
+
+def test_an_event_told_side_by_side_is_a_meeting_of_the_listed_persons():
+    text = ("Lễ trao Huân chương Hữu nghị tại Lai Châu\n"
+            "Ngày 9/4, tại thành phố Lai Châu đã diễn ra Lễ trao Huân chương Hữu nghị của Nhà nước Lào tặng tỉnh Lai Châu.\n"
+            "Dự buổi lễ, về phía Lào có các ông: Bounma Sisavath, Tỉnh trưởng tỉnh Phongsaly; Khamla Vongsa, Phó Tỉnh trưởng tỉnh Phongsaly.\n"
+            "Về phía tỉnh Lai Châu có ông Lê Minh Ngân, Bí thư Tỉnh ủy; ông Hà Văn Quý, Chủ tịch UBND tỉnh.\n"
+            "Nhân dịp này, Nhà nước Lào cũng trao Huân chương cho ông Đỗ Văn Hào, Bộ trưởng Bộ Nội vụ.\n")
+    ex = extract("t", text)
+    lai_chau, laos = {"Lê Minh Ngân", "Hà Văn Quý"}, {"Bounma Sisavath", "Khamla Vongsa"}
+    assert pairs(ex) == {frozenset({a, b}) for a in lai_chau for b in laos}     # not the medal's other recipient
+
+
+def test_one_side_listed_alone_is_no_meeting():
+    text = ("Hội nghị tổng kết công tác đối ngoại năm 2024\n"
+            "Ngày 20/12, tỉnh Lai Châu tổ chức hội nghị tổng kết công tác đối ngoại năm 2024.\n"
+            "Về phía tỉnh Lai Châu có ông Lê Minh Ngân, Bí thư Tỉnh ủy; ông Hà Văn Quý, Chủ tịch UBND tỉnh.\n"
+            "Hội nghị cũng có sự tham dự của ông Bounma Sisavath, Tỉnh trưởng tỉnh Phongsaly.\n")
+    assert pairs(extract("t", text)) == set()
+
+
+def test_english_sides_listed():
+    text = ("Friendship medals presented in Lai Chau\n"
+            "A ceremony to present Lao friendship medals to Lai Chau province took place on April 9.\n"
+            "On the Lao side were Bounma Sisavath, Governor of Phongsaly province, and Khamla Vongsa, Deputy Governor of Phongsaly province.\n"
+            "On the Vietnamese side were Le Minh Ngan, Secretary of the Lai Chau provincial Party Committee.\n")
+    ex = extract("t", text)
+    assert pairs(ex) == {frozenset({"Le Minh Ngan", "Bounma Sisavath"}), frozenset({"Le Minh Ngan", "Khamla Vongsa"})}
