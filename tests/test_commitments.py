@@ -695,3 +695,8 @@ def test_vi_wish_to_go_on_receiving_help_of_someone_is_a_request():
     f = one("Tỉnh mong muốn tiếp tục nhận được sự quan tâm, hỗ trợ của Đại sứ quán Lào trong thời gian tới.",
             partners=["Đại sứ quán Lào"])
     assert f.kind == "request" and f.to == "Đại sứ quán Lào"
+
+
+def test_vi_wish_to_go_on_receiving_attention_is_a_request_even_unnamed():
+    f = one("Tỉnh mong muốn tiếp tục nhận được sự quan tâm, hỗ trợ trong lĩnh vực đào tạo nguồn nhân lực.")
+    assert f.kind == "request"
