@@ -143,10 +143,20 @@ def _extract_chunk(docs: list[Document]) -> list[Outcome]:
     return [_outcome(d) for d in docs]
 
 
+WORKER_NICE = 10      # workers yield the CPU to the writer's path (this process and the store's server)
+
+
 def _worker_init(parent: int) -> None:
     """A worker ignores Ctrl-C (the parent stops the run) and ends when its parent is gone
-    (a killed ingest must leave nothing running)."""
+    (a killed ingest must leave nothing running). It runs at a lower priority (``DIPKG_WORKER_NICE``,
+    default 10): the writes are the critical path (one transaction at a time, on the server and this
+    process), and extraction has to fill only the CPU they leave; at equal priority the workers took
+    cores from the server and the writes waited (bench/RESULTS.md)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        os.nice(int(os.environ.get("DIPKG_WORKER_NICE", WORKER_NICE)))
+    except (OSError, ValueError, AttributeError):
+        pass                                     # not allowed or not available here: equal priority
 
     def watch() -> None:
         import time
