@@ -178,3 +178,12 @@ def test_acronym_body_named_with_its_country():
     found = partners("Đoàn công tác của Tổ chức ABF/Úc tại Việt Nam đến thăm. Tổ chức ABF/Úc cam kết hỗ trợ.")
     assert [n for n, f in found.items() if f.kind == "ngo"] == ["Tổ chức ABF/Úc tại Việt Nam"]
     assert found["Úc"].kind == "country"
+
+
+def test_lao_provinces_in_the_spaced_vietnamese_press_spellings_are_found_in_a_list():
+    from loaders.places import find_partners
+
+    text = ("Tin đối ngoại\n\nTỉnh có quan hệ với các tỉnh Hủa Phăn, Bo Ly Khăm Xay, Sa Vẳn Na Khệt, Xay Sổm Bun "
+            "và Chăm Pa Xắc của Lào.\n")
+    names = {p.name.removeprefix("tỉnh ") for p in find_partners("t", text)}
+    assert {"Hủa Phăn", "Bo Ly Khăm Xay", "Sa Vẳn Na Khệt", "Xay Sổm Bun", "Chăm Pa Xắc", "Lào"} <= names
