@@ -822,10 +822,12 @@ class PersonFinder:
         mentions = self.mentions()
         historical = self._historical(mentions) | _historical_figures() | self._headline_only(mentions) \
             | self._cut_off(mentions)
+        spelled: dict[str, str] = {}         # the name's letters without spaces → its first key
         for m in mentions:
             key = fold(m.name)
             if key in historical:
                 continue
+            key = spelled.setdefault(key.replace(" ", ""), key)      # "Nguyen VanLinh", a typo, is "Nguyen Van Linh"
             if key not in by_key:
                 by_key[key] = m
                 order.append(key)

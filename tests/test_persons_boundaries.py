@@ -387,3 +387,9 @@ def test_group_leaders_and_district_deputies_are_titles():
 def test_bracketed_acronym_inside_an_english_title():
     got = persons("News\n\nAmbassador of the Republic of Korea (RoK) Choi Young Sam met the province's leaders.")
     assert got["Choi Young Sam"][1] == ("Ambassador of the Republic of Korea (RoK)",)
+
+
+def test_a_name_typed_without_one_space_is_the_same_person():
+    got = persons("On May 2, Chairman of the Bac Giang provincial People's Committee Le Van Hai received Ambassador "
+                  "of Japan to Vietnam Suzuki Ken. Chairman Le VanHai thanked the Ambassador.")
+    assert [n for n in got if n.replace(" ", "") == "LeVanHai"] == ["Le Van Hai"]
