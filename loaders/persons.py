@@ -979,6 +979,9 @@ class PersonFinder:
             return "foreign"
         if not _VI_LETTER.search(name) and self._vietnamese_text:
             return "foreign"                 # "Kim Yong Su" in a Vietnamese text, with no title to tell
+        home = {fold(p) for p in (self.main_province, self.main_surface) if p}
+        if any(f" {h} " in f" {fold(o)} " for h in home for o in offices):
+            return "vietnam"                 # "Deputy Secretary of the Party Committee of Quảng Ngãi province", a rare surname
         return "vietnam" if vn_surname else "foreign"
 
 

@@ -393,3 +393,10 @@ def test_a_name_typed_without_one_space_is_the_same_person():
     got = persons("On May 2, Chairman of the Bac Giang provincial People's Committee Le Van Hai received Ambassador "
                   "of Japan to Vietnam Suzuki Ken. Chairman Le VanHai thanked the Ambassador.")
     assert [n for n in got if n.replace(" ", "") == "LeVanHai"] == ["Le Van Hai"]
+
+
+def test_an_official_of_the_articles_province_is_vietnamese_whatever_the_surname():
+    got = persons("News\n\nQUẢNG NGÃI — Deputy Secretary of the Party Committee of the central province of Quảng Ngãi "
+                  "Định Thị Hồng Minh received a delegation of Sekong province on Wednesday. Quảng Ngãi and Sekong "
+                  "agreed to cooperate.")
+    assert got["Định Thị Hồng Minh"][0] == "vietnam"
