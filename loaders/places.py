@@ -928,7 +928,12 @@ def place_names(doc: str, text: str) -> list[Hit]:
     Berrah", "Consul General of the United States Marie C. Damour") was read as the start of a name."""
     found = {p.canonical for p in find_partners(doc, text)}
     return [h for h in _gazetteer_hits(_toned(text))
-            if isinstance(h.value, _Province) or not h.value.weak or h.value.canonical in found]
+            if isinstance(h.value, _Province) or not h.value.weak or h.value.canonical in found
+            or _OF_BEFORE.search(text, max(0, h.start - 4), h.start)]
+
+
+# "Vice Governor of Phnom Penh Prak Sophal": a weak name (a capital) right after "of" is the post's place
+_OF_BEFORE = re.compile(r"\bof $")
 
 
 def find_provinces(doc: str, text: str) -> list[ProvinceFact]:

@@ -400,3 +400,13 @@ def test_an_official_of_the_articles_province_is_vietnamese_whatever_the_surname
                   "Định Thị Hồng Minh received a delegation of Sekong province on Wednesday. Quảng Ngãi and Sekong "
                   "agreed to cooperate.")
     assert got["Định Thị Hồng Minh"][0] == "vietnam"
+
+
+@pytest.mark.parametrize("text, name, office", [
+    ("Vice Governor of Phnom Penh Prak Sophal visited Can Tho city on May 2.", "Prak Sophal", "Vice Governor of Phnom Penh"),
+    ("Governor of Krung Thep Maha Nakhon Somchai Wongsakul visited Can Tho city on May 2.", "Somchai Wongsakul",
+     "Governor of Krung Thep Maha Nakhon"),
+])
+def test_a_capital_after_of_ends_before_the_name(text, name, office):
+    got = persons("News\n\n" + text)
+    assert got[name][1] == (office,)
