@@ -361,6 +361,11 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
             continue
         sentences = [s for s in td.sentences if ep.start <= s.start < ep.end or (ep.first and s.start < ep.start)]
         a, b = sides(people, max(lead_end, ep.cue.end) if lead_ep else ep.end, _marked(td, sentences, mentions))
+        if a and not b and ep.verb and ep.verb != SIDES_LISTED:
+            for told_here in [ep.cue] + [s for s in sentences if s.prose and s is not ep.cue][:LEAD_SENTENCES]:
+                a, b = _either_side_of_the_verb(td, told_here, a, mentions)
+                if b:
+                    break
         if not a:
             continue
         if not lead_ep and not b:                   # the delegation's meeting: its leader is the other side
@@ -387,6 +392,24 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
         if lead_ep:
             first_meeting, first_people = fact, people
     return out
+
+
+def _either_side_of_the_verb(td: TextDoc, cue: Sentence, one_side: tuple[str, ...],
+                             mentions: list[tuple[int, int, PersonFact]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Persons all of one side and no central delegation among them ("Phó Chủ tịch UBND tỉnh X A tiếp và làm
+    việc với ông B, đại diện Hội … tỉnh Y"): the meeting verb of the lead sentence parts them, the persons
+    named before it from those named after it. Everyone else the episode names stays out of the pairs (which
+    side they are on is not told). Unchanged when the verb does not stand between two named persons."""
+    m = _cue_re().search(cue.text)
+    if m is None:
+        return one_side, ()
+    at = cue.start + m.start()
+    inside = [(s, p.name) for s, _, p in mentions if cue.start <= s < cue.end and p.name in one_side]
+    before = tuple(dict.fromkeys(n for s, n in inside if s < at))
+    after = tuple(dict.fromkeys(n for s, n in inside if s > at and n not in before))
+    if before and after:
+        return before, after
+    return one_side, ()
 
 
 def _central_visitors(a: tuple[str, ...], b: tuple[str, ...], people: list[PersonFact]

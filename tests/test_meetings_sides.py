@@ -334,3 +334,24 @@ def test_english_sides_listed():
             "On the Vietnamese side were Le Minh Ngan, Secretary of the Lai Chau provincial Party Committee.\n")
     ex = extract("t", text)
     assert pairs(ex) == {frozenset({"Le Minh Ngan", "Bounma Sisavath"}), frozenset({"Le Minh Ngan", "Khamla Vongsa"})}
+
+
+def test_all_vietnamese_sides_parted_by_the_meeting_verb():
+    text = ("Lãnh đạo tỉnh Lào Cai tiếp đoàn Hội Hữu nghị tỉnh Đắk Lắk\n"
+            "Sáng 22/3, đồng chí Sùng A Hồ, Phó Chủ tịch UBND tỉnh Lào Cai tiếp và làm việc với ông Y Ngông Niê Kdăm "
+            "và bà Ksor H'Bơ Khăp, đại diện Hội Hữu nghị Việt Nam - Campuchia tỉnh Đắk Lắk.\n")
+    assert pairs(extract("t", text)) == {frozenset({"Sùng A Hồ", "Y Ngông Niê Kdăm"}), frozenset({"Sùng A Hồ", "Ksor H'Bơ Khăp"})}
+
+
+def test_all_vietnamese_sides_parted_by_the_meeting_verb_en():
+    text = ("Lao Cai leader receives Dak Lak friendship association\n"
+            "On March 22, Vice Chairwoman of the Lao Cai provincial People's Committee Giang Thi Dung received "
+            "Nguyen Van Hung, Chairman of the Dak Lak Vietnam - Cambodia Friendship Association.\n")
+    assert pairs(extract("t", text)) == {frozenset({"Giang Thi Dung", "Nguyen Van Hung"})}
+
+
+def test_all_vietnamese_with_nobody_named_after_the_verb_pairs_nobody():
+    text = ("Lãnh đạo tỉnh Lào Cai tiếp đoàn Hội Hữu nghị tỉnh Đắk Lắk\n"
+            "Sáng 22/3, đồng chí Sùng A Hồ, Phó Chủ tịch UBND tỉnh Lào Cai và ông Lý Văn Đức, Giám đốc Sở Ngoại vụ "
+            "tiếp đoàn đại biểu Hội Hữu nghị Việt Nam - Campuchia tỉnh Đắk Lắk.\n")
+    assert pairs(extract("t", text)) == set()
