@@ -700,3 +700,9 @@ def test_vi_wish_to_go_on_receiving_help_of_someone_is_a_request():
 def test_vi_wish_to_go_on_receiving_attention_is_a_request_even_unnamed():
     f = one("Tỉnh mong muốn tiếp tục nhận được sự quan tâm, hỗ trợ trong lĩnh vực đào tạo nguồn nhân lực.")
     assert f.kind == "request"
+
+
+def test_en_a_plan_discussed_is_no_pledge_but_a_plan_to_act_is():
+    assert run("The two sides also discussed a plan to open a direct flight.", head=HEAD_EN) == []
+    f = one("The consulate plans to open a visa office in the province.", head=HEAD_EN)
+    assert f.text.startswith("The consulate plans to open")
