@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,9 @@ from graph.explorer.app import make_server, serve_in_thread
 from ontology.facts import Extraction, MeetingFact, PersonFact, Span
 from tests.test_explorer_browser import ARGS, CHROMIUM, Browser, artefacts, browser  # noqa: F401 (fixtures)
 
-pytestmark = [pytest.mark.browser, pytest.mark.integration]
+pytestmark = [pytest.mark.browser, pytest.mark.integration,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                 reason=f"headless chromium not installed ({CHROMIUM}); apt-get install -y chromium")]
 
 HOST = "Đỗ Quang Vinh"
 MEETINGS, GUESTS = 8, 150
