@@ -116,6 +116,9 @@ def find_meeting_cue(sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[
     return None, None
 
 
+SIDES_LISTED = "sides listed"      # the verb of a meeting told by its side lists: its persons are those listed
+
+
 def _sides_listed(td: TextDoc) -> tuple[Sentence | None, str | None]:
     """With no meeting verb in the lead: the first of two prose sentences, each listing the persons of
     one side ("Về phía Lào có các ông: …", "Về phía tỉnh Điện Biên có …"), as the meeting's sentence.
@@ -125,9 +128,6 @@ def _sides_listed(td: TextDoc) -> tuple[Sentence | None, str | None]:
     if len({m.group().lower() for _, m in listed}) < 2:
         return None, None
     return listed[0][0], SIDES_LISTED
-
-
-SIDES_LISTED = "sides listed"      # the verb of a meeting told by its side lists: its persons are those listed
 
 
 def _in_side_lists(td: TextDoc, s: int) -> bool:
