@@ -634,7 +634,10 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
                 return nxt[0].name
     if lang == "vi" and re.search(r"(?<!\w)(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân) tỉnh(?!\s+[A-ZĐÀ-Ỹ])", own) and doc.main_prov:
         return f"UBND tỉnh {doc.main_prov}"
-    others = [m for m in before if m.cat in ("organization", "province", "partner")]
+    # English: a body or place right after a preposition is an object, not the subject ("It also offered
+    # check-ups to residents in Pechreada district and handed over …"); Vietnamese "của" makes a possessor
+    others = [m for m in before if m.cat in ("organization", "province", "partner")
+              and not (lang == "en" and _any("object_before", lang, _word_before(text, sent_lo, m.start)))]
     if others:
         in_own = [m for m in others if m.start >= own_s]
         pool = in_own or [max(others, key=lambda m: m.end)]
@@ -662,6 +665,12 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
     if prev and cue.role in ("request", "pledge", "modal", "invite"):
         return prev[-1].name
     return doc.main_vn
+
+
+def _word_before(text: str, lo: int, pos: int) -> str:
+    """The word right before ``pos`` (not before ``lo``), or ""."""
+    words = text[max(lo, pos - 24):pos].split()
+    return words[-1] if words else ""
 
 
 _REPORTED = {"vi": re.compile(r"(?<!\w)(?:cho biết|khẳng định|nhấn mạnh|thông tin|bày tỏ|nói)(?!\w)"),

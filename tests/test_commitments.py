@@ -706,3 +706,10 @@ def test_en_a_plan_discussed_is_no_pledge_but_a_plan_to_act_is():
     assert run("The two sides also discussed a plan to open a direct flight.", head=HEAD_EN) == []
     f = one("The consulate plans to open a visa office in the province.", head=HEAD_EN)
     assert f.text.startswith("The consulate plans to open")
+
+
+def test_en_a_place_after_a_preposition_is_no_maker():
+    f = one("It also offered free check-ups to 500 residents in Pechreada district and handed over 50 bicycles "
+            "to students in Mondulkiri province.", head=HEAD_EN,
+            partners=["Pechreada district", "Mondulkiri province"])
+    assert f.kind == "donate" and f.by != ("Pechreada district",)
