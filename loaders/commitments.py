@@ -634,10 +634,10 @@ def _maker(doc: _Doc, sent_lo: int, lo: int, cue: _Hit, speaker: str | None = No
                 return nxt[0].name
     if lang == "vi" and re.search(r"(?<!\w)(?:UBND|Ủy ban nhân dân|Ủy ban Nhân dân) tỉnh(?!\s+[A-ZĐÀ-Ỹ])", own) and doc.main_prov:
         return f"UBND tỉnh {doc.main_prov}"
-    # English: a body or place right after a preposition is an object, not the subject ("It also offered
-    # check-ups to residents in Pechreada district and handed over …"); Vietnamese "của" makes a possessor
+    # a body or place right after a preposition is an object, not the subject ("It also offered check-ups to
+    # residents in Pechreada district and handed over …"; English rows only: Vietnamese "của" makes a possessor)
     others = [m for m in before if m.cat in ("organization", "province", "partner")
-              and not (lang == "en" and _any("object_before", lang, _word_before(text, sent_lo, m.start)))]
+              and not _any("preposition", lang, _word_before(text, sent_lo, m.start))]
     if others:
         in_own = [m for m in others if m.start >= own_s]
         pool = in_own or [max(others, key=lambda m: m.end)]
