@@ -1,10 +1,12 @@
 """Score the extractor on the annotated articles in ../shared with the shared scorer.
 
-    .venv/bin/python bench/evaluate.py [--shared ../shared] [--verbose]
+    .venv/bin/python bench/evaluate.py [--shared ../shared] [--verbose] [--by-language] [--gold DIR ...]
 
 Runs `dipkg extract` logic in-process over ../shared/seeds, ../shared/dev/articles and
 ../shared/pool, writes the JSONL records to a temporary folder and prints ../shared/eval/score.py's
 table for each set (the pool is scored against bench/heldout/gold, 52 of its articles). ../shared is not part of the repository: without it this says so.
+``--by-language`` also scores each language apart (the articles' SOURCES.tsv); ``--gold DIR`` also scores the
+pool against another gold folder, such as a new blind set kept outside the repository until it is scored.
 """
 from __future__ import annotations
 
