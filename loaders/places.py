@@ -48,14 +48,18 @@ _WEAK_OK_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?|Tp\.|Thủ đô|[Tt]ỉn
 _WEAK_OK_AFTER = re.compile(rf"^\s+(?:[Cc]ity|Capital|Prefecture|[Pp]rovince|Metropolitan)\b")
 
 # Bodies in front of a foreign locality ("Sở Ngoại giao tỉnh Savannakhet"): the whole is the partner.
+# This and the other window regexes that end in "$" (_ORG_BEFORE_EN, _STATE_PREFIX, _EMBASSY_VI,
+# _REGION_BEFORE) are Gated: a search of a 40-120 character window before a place tries the regex at every
+# start in it, where the gate is one look for the literals a match must hold, and most windows hold none.
+# Their calls over 300 generated articles, CPU: 0.0091 → 0.0043 s (seventh session).
 _LOWER_STOP = r"(?:tại|của|với|ở|tỉnh|thành|phố|hai|ba|bốn|năm|các|những|cùng|và|đã|sẽ|đến|từ|cho|trong|huyện|châu|về)"
-_ORG_BEFORE = re.compile(
+_ORG_BEFORE = Gated(re.compile(
     rf"(?:Sở(?:\s+{_CAP}(?:\s+(?:và\s+)?{_CAP}|\s+(?!{_LOWER_STOP}\b)[a-zđà-ỹ]+){{0,4}})?|Công an|[Cc]hính quyền(?:\s+[Nn]hân dân)?|"
     rf"Hội đồng(?:\s+[Nn]hân dân)?|Ủy ban [Nn]hân dân|UBND|UBCQ|Ủy ban [Cc]hính quyền|Văn phòng(?:\s+{_CAP}(?:\s+[a-zđà-ỹ]+)?)?|"
     rf"Bộ Chỉ huy Quân sự|Ban Đối ngoại|Ban Ngoại vụ|Tòa thị chính|Đài Phát thanh(?:\s+và)?\s+Truyền hình|"
     rf"Đại học|Trường Đại học|Bệnh viện|Tỉnh [uủ][ỷy]|Thành [uủ][ỷy]|Đảng bộ|Ban (?:Tuyên giáo|Tổ chức|Dân vận|Kinh tế)|"
     rf"Mặt trận(?:\s+{_CAP})?(?:\s+[Xx]ây dựng\s+[Đđ]ất nước)?|Phòng Thương mại(?:\s+và\s+Công nghiệp)?|Cảnh sát|"
-    rf"Bộ đội [Bb]iên phòng|Hội Liên hiệp Phụ nữ|Đoàn Thanh niên|Hội Liên hiệp Thanh niên)\s+$")
+    rf"Bộ đội [Bb]iên phòng|Hội Liên hiệp Phụ nữ|Đoàn Thanh niên|Hội Liên hiệp Thanh niên)\s+$"))
 # "Bí thư Tỉnh ủy tỉnh X", "Đại hội Đảng bộ tỉnh X": the party body is part of a title or an event;
 # the partner is the province
 _PARTY_TITLE_BEFORE = re.compile(r"(?:Bí thư|Ủy viên|Uỷ viên|Trưởng|Phó|Đại hội|Hội nghị)\s+$")
@@ -68,16 +72,16 @@ _ORG_AFTER_EN = re.compile(r"^(?:['’]s)?\s+(?:Provincial\s+|Municipal\s+|City\
                            r"Metropolitan Government|Department of Foreign Affairs|Foreign Affairs Department|Assembly|"
                            r"Party Committee|Council|University|Hospital|Chamber of Commerce(?: and Industry)?|Police|"
                            r"Military Command|Border Guard|Department of [A-Z][a-z]+(?: and [A-Z][a-z]+)?)\b")
-_ORG_BEFORE_EN = re.compile(r"(?:(?:the\s+)?(?:Department of Foreign Affairs|Foreign Affairs Department|"
-                            r"Government|People['’]s Committee|Assembly|Council|Office) of\s+(?:the\s+)?)$")
+_ORG_BEFORE_EN = Gated(re.compile(r"(?:(?:the\s+)?(?:Department of Foreign Affairs|Foreign Affairs Department|"
+                            r"Government|People['’]s Committee|Assembly|Council|Office) of\s+(?:the\s+)?)$"))
 
 # A state prefix kept in the country's surface ("Cộng hòa Bungari", "Vương quốc Campuchia").
-_STATE_PREFIX = re.compile(
+_STATE_PREFIX = Gated(re.compile(
     r"(?:(?:Cộng hòa|Cộng hoà)(?:\s+(?:[Dd]ân chủ\s+[Nn]hân dân|[Nn]hân dân|[Ll]iên bang|[Xx]ã hội chủ nghĩa|"
     r"[Dd]ân chủ|Hồi giáo|Ả Rập))?|Vương quốc|Liên bang|Đại công quốc|Nhà nước|(?:the\s+)?(?:Republic|Kingdom|"
-    r"Federation|State|Commonwealth|Federal Republic|People['’]s Republic|Democratic Republic|Lao People['’]s Democratic Republic) of)\s+$")
+    r"Federation|State|Commonwealth|Federal Republic|People['’]s Republic|Democratic Republic|Lao People['’]s Democratic Republic) of)\s+$"))
 
-_EMBASSY_VI = re.compile(r"(?:(?:Tổng\s+)?(?:[Ll]ãnh sự quán|Đại sứ quán|[Ss]ứ quán)|ĐSQ|TLSQ)\s+(?:nước\s+)?$")
+_EMBASSY_VI = Gated(re.compile(r"(?:(?:Tổng\s+)?(?:[Ll]ãnh sự quán|Đại sứ quán|[Ss]ứ quán)|ĐSQ|TLSQ)\s+(?:nước\s+)?$"))
 _EMBASSY_EN_BEFORE = re.compile(r"(?:(?:Embassy|Consulate(?:[- ]General)?)\s+of\s+(?:the\s+)?)$")
 _EMBASSY_EN_AFTER = re.compile(r"^\s+(?:Embassy|Consulate(?:[- ]General)?)\b")
 _EMBASSY_WHERE = re.compile(r"^\s+(?:tại|ở|in)\s+")
@@ -88,7 +92,7 @@ _NGO_BEFORE = re.compile(
     rf"(?:\s+(?!(?:với|tại|của|giữa|và|cho|ở|từ|đến|về|các|hai)\b)[{_UP}a-zđà-ỹ]{_W}*){{1,6}}\s+$")
 
 # Regions of a country named in the plural ("các tỉnh Nam Trung Lào", "các tỉnh Bắc Lào").
-_REGION_BEFORE = re.compile(r"(?:(?:các|những|\d+)\s+)?tỉnh\s+(?:(?:Bắc|Nam|Trung|Đông|Tây|Thượng|Hạ)\s+){1,3}$")
+_REGION_BEFORE = Gated(re.compile(r"(?:(?:các|những|\d+)\s+)?tỉnh\s+(?:(?:Bắc|Nam|Trung|Đông|Tây|Thượng|Hạ)\s+){1,3}$"))
 
 
 
