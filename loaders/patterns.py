@@ -185,6 +185,23 @@ def required_literals(pattern: str, flags: int = 0, fold: bool = True) -> frozen
     return frozenset(best)
 
 
+def every_match(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The strings that every match of ``pattern`` is one of, as written, when they are finitely few (literals,
+    classes of literals, options and branches: "(?:[Tt]ỉnh|TP\\.?)" → {"tỉnh", "Tỉnh", "TP", "TP."}), else None.
+    Assertions are not checked (they only rule matches out). Case-sensitive patterns only (``re.I`` gives
+    None): the strings are to be looked for in the text itself."""
+    from re import _parser as sre_parse
+
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    whole = _seq(parsed, False)[0]
+    return None if whole is None else frozenset(whole)
+
+
 def _lower(c: int) -> str:
     import _sre
 

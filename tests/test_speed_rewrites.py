@@ -180,3 +180,22 @@ def test_prev_and_next_word_answer_as_their_regexes():
         at = rnd.randint(0, len(t))
         assert _prev_word(t, at) == prev_rx(t, at), (t, at)
         assert _next_word(t, at) == next_rx(t, at), (t, at)
+
+
+def test_head_led_finditer_finds_what_the_guarded_regex_found():
+    import random
+
+    from loaders.places import _HEAD_NAME_VI, _NAME, _VI_HEADS, _HeadLed
+
+    old = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})(?:[ \u00a0]+|(?<=\.))(?P<name>{_NAME})")
+    rnd = random.Random(3)
+    pieces = ["tỉnh", "Tỉnh", "TP.", "TP", "Tp.", "thành phố", "huyện", "hạt", "đặc khu", "Savannakhet", "Hủa Phăn",
+              "Yongin", "HCM", "xã", " ", " ", "\u00a0", ".", ",", "\n", "a", "th", "T"]
+    texts = ["TP.HCM và tỉnh Savannakhet, thành phố Yongin", "tỉnhuyện Lào", "Thạt Luang", "đặc khuyện X"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    for t in texts:
+        assert [(m.span(), m.groupdict()) for m in _HEAD_NAME_VI.finditer(t)] == \
+               [(m.span(), m.groupdict()) for m in old.finditer(t)], t
+    no_overlap = _HeadLed(re.compile(r"(?:ab|cd)x"), r"(?:ab|cd)")        # heads that cannot start inside another
+    assert not no_overlap._overlap
+    assert [m.span() for m in no_overlap.finditer("abx cdx abcdx ab")] == [(0, 3), (4, 7), (10, 13)]
