@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from loaders.automaton import Automaton, Hit
-from loaders.patterns import Gated, every_match, literal_trie
+from loaders.patterns import Gated, leading_literals, literal_trie
 from loaders.text import layout_of
 from loaders.place_words import departments, following, middle_names, related_headings, words
 from loaders.tables import column
@@ -151,23 +151,26 @@ def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
 
 
 class _HeadLed:
-    r"""``finditer`` of a regex each match of which starts with a match of ``heads`` (a few literal words): the
-    heads are found by one search of their trie, and the regex is tried only there (``match``), in text order,
-    skipping the heads inside the match before: the matches ``finditer`` gives.
+    r"""``finditer`` of a regex every match of which starts with one of a few literal heads (its
+    ``leading_literals``): the heads are found by one search of their trie, and the regex is tried only there
+    (``match``), in text order, skipping the heads inside the match before: the matches ``finditer`` gives.
 
     Why: a regex that opens with assertions ("(?=[TtCc…])(?<![^\W_])") cannot use re's own skip to its first
     characters, and those (t, c, h …) are a good part of a Vietnamese text's, so it was tried at most positions;
     a trie of literal words is a branch of literals, which re skips through by their first characters itself and
-    drops at the second. _HEAD_NAME_VI over 300 generated articles: 0.0191 → 0.0073 CPU-s (seventh session)."""
+    drops at the second. Over 300 generated articles, CPU (seventh session): _HEAD_NAME_VI 0.0191 → 0.0073 s,
+    _PROVINCIAL 0.0071 → 0.0038, _CENTRAL 0.0055 → 0.0027, _HEAD_OF_EN 0.0056 → 0.0040 (the last three were
+    Gated: the heads' trie is their gate now); the same matches on 1,129 texts (generated, seeds, dev, pool).
+    Not for a regex whose heads are rare in any case (_ORG_BY_ACRONYM: 0.0009 Gated, 0.0041 head-led)."""
 
-    def __init__(self, rx: re.Pattern, heads: str):
-        words = every_match(heads)
-        if not words or "" in words:
-            raise ValueError(f"not a few literal words: {heads!r}")
+    def __init__(self, rx: re.Pattern):
+        words = leading_literals(rx.pattern, rx.flags)
+        if not words:
+            raise ValueError(f"no literal start: {rx.pattern[:60]!r}")
         self.rx = rx
         self._heads = re.compile(literal_trie(words))
-        # the trie's matches do not overlap: a head that could start inside another head would be missed, so
-        # then every position after a head is searched again
+        # the trie's matches do not overlap: when a head could start inside another head, every position after a
+        # head is searched again
         self._overlap = any(w[i:].startswith(v) or v.startswith(w[i:]) for w in words for i in range(1, len(w))
                             for v in words)
 
@@ -185,11 +188,10 @@ class _HeadLed:
 
 
 # "TP.Yongin", "TP.HCM": the press glues a name to an abbreviated head with its dot
-_HEAD_NAME_VI = _HeadLed(re.compile(rf"(?<![^\W_])(?P<head>{_VI_HEADS})(?:[ \u00a0]+|(?<=\.))(?P<name>{_NAME})"),
-                         _VI_HEADS)
+_HEAD_NAME_VI = _HeadLed(re.compile(rf"(?<![^\W_])(?P<head>{_VI_HEADS})(?:[ \u00a0]+|(?<=\.))(?P<name>{_NAME})"))
 _NAME_EN = rf"{_CAP}(?:[ \u00a0]+(?:(?:del|de|la|da|do|dos|das|von|van|der|di|el)[ \u00a0]+)?{_CAP})*{_KOREAN_TAIL}?"
 _NAME_HEAD_EN = Gated(re.compile(rf"(?=[{_UP}])(?<![^\W_])(?P<name>{_NAME_EN})[ \u00a0]+(?P<head>{_EN_HEADS})(?![^\W_])"))
-_HEAD_OF_EN = Gated(re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
+_HEAD_OF_EN = _HeadLed(re.compile(rf"(?=[PpCcDdSsTt])(?<![^\W_])(?:[Pp]rovince|[Pp]refecture|[Cc]ity|[Cc]ounty|[Dd]istrict|[Ss]tate|[Tt]own|department)"
                          rf"[ \u00a0]+of[ \u00a0]+(?P<name>{_NAME})"))
 
 
@@ -849,7 +851,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
 # Vietnamese organisations
 
 _DEPT_RE = "(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in departments()) + ")"
-_CENTRAL = Gated(re.compile(
+_CENTRAL = _HeadLed(re.compile(
     rf"(?=[BVCỦLQTHM])(?<![^\W_])(?:Bộ (?:Chính trị|Ngoại giao|Công an|Quốc phòng|Tài chính|Y tế|Công Thương|Xây dựng|Nội vụ|Tư pháp|"
     rf"Giáo dục và Đào tạo|Kế hoạch và Đầu tư|Văn hóa, Thể thao và Du lịch|Nông nghiệp và Phát triển nông thôn|"
     rf"Nông nghiệp và Môi trường|Tài nguyên và Môi trường|Khoa học và Công nghệ|Thông tin và Truyền thông|"
@@ -861,7 +863,7 @@ _CENTRAL = Gated(re.compile(
     rf"Ministry of Foreign Affairs|Ministry of [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){{0,3}})(?![^\W_])"))
 _TRAIL_STOP = {"để", "của", "với", "tại", "và", "trong", "cho", "đã", "sẽ", "phối", "hợp", "là", "có", "được", "đến",
                "từ", "về", "ở", "trên", "theo", "cùng", "nhằm", "tổ", "chức", "thăm", "làm", "việc", "tỉnh", "thành"}
-_PROVINCIAL = Gated(re.compile(
+_PROVINCIAL = _HeadLed(re.compile(
     rf"(?=[VUỦHTCBS])(?<![^\W_])(?P<org>(?:Văn phòng )?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
     rf"Ủy ban MTTQ(?: Việt Nam)?|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Công an|Bộ Chỉ huy Quân sự|"
     rf"(?:Ban Chỉ huy |BCH |Bộ Chỉ huy )?Bộ đội [Bb]iên phòng|Cổng Thông tin điện tử|Sở (?P<so>{_DEPT_RE}))"

@@ -196,6 +196,37 @@ def test_head_led_finditer_finds_what_the_guarded_regex_found():
     for t in texts:
         assert [(m.span(), m.groupdict()) for m in _HEAD_NAME_VI.finditer(t)] == \
                [(m.span(), m.groupdict()) for m in old.finditer(t)], t
-    no_overlap = _HeadLed(re.compile(r"(?:ab|cd)x"), r"(?:ab|cd)")        # heads that cannot start inside another
+    no_overlap = _HeadLed(re.compile(r"(?:ab|cd)x"))                       # heads that cannot start inside another
     assert not no_overlap._overlap
     assert [m.span() for m in no_overlap.finditer("abx cdx abcdx ab")] == [(0, 3), (4, 7), (10, 13)]
+
+
+def test_leading_literals_are_the_starts_of_every_match():
+    from loaders.patterns import leading_literals
+
+    assert leading_literals(r"(?<!\w)a?b") == {"ab", "b"}
+    assert leading_literals(r"(?:ab|c)\w") == {"ab", "c"}
+    assert leading_literals(r"\bx(?:y|z+)q") == {"xy", "xz"}
+    assert leading_literals(r"(?P<h>[Tt]ỉnh|TP\.?)[ ]+X") == {"tỉnh ", "Tỉnh ", "TP ", "TP. "}
+    assert leading_literals(r"(?:a|)b") == {"ab", "b"}
+    for pattern in (r"\w+x", r"(?:a|)\w", r"(?i)ab", r"(?i:a)b", r"a*b"):
+        assert leading_literals(pattern) is None, pattern
+
+
+def test_every_head_led_regex_of_places_finds_what_finditer_finds():
+    import random
+
+    from loaders import places
+    from loaders.patterns import leading_literals
+
+    led = [v for v in vars(places).values() if isinstance(v, places._HeadLed)]
+    assert len(led) >= 4
+    rnd = random.Random(8)
+    for h in led:
+        heads = sorted(leading_literals(h.rx.pattern, h.rx.flags))
+        pieces = heads + ["Savannakhet", "Quảng Ninh", "Hà Nội", "of", "Ngoại vụ", "Kế hoạch và Đầu tư", "tỉnh",
+                          "thành phố", "A", "x", " ", " ", " ", "\u00a0", ".", ",", "\n", "Sở", "UBND", "Bộ"]
+        for _ in range(1500):
+            t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+            assert [(m.span(), m.groupdict()) for m in h.finditer(t)] == \
+                   [(m.span(), m.groupdict()) for m in h.rx.finditer(t)], (h.rx.pattern[:40], t)
