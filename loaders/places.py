@@ -316,6 +316,7 @@ def _province_exact() -> frozenset[str]:
     return frozenset(_case_key(f) for sf, _ in gz_provinces.surfaces() for f in (sf, sf.upper()))
 
 
+@lru_cache(maxsize=4096)            # the same province surfaces in every article: folded once each
 def _case_key(s: str) -> str:
     """Spaces and hyphens folded, case kept: "Bà Rịa - Vũng Tàu" = "Bà Rịa-Vũng Tàu" ≠ "Bà rịa-Vũng tàu"."""
     return re.sub(r"[\s\u00a0\-–—‐]+", " ", s).strip()
@@ -347,7 +348,7 @@ def _find_provinces(doc: str, text: str) -> list[ProvinceFact]:
         canon = hit.value.canonical
         if not body(s):
             continue
-        prev, nxt = _prev_word(t, s), _next_word(t, e)
+        prev = _prev_word(t, s)
         if _case_key(surface) not in _province_exact() and not _HEADED_LOWER.search(t[max(0, s - 12):s]):
             continue                                   # "Lạng sơn" is a typo after "tỉnh", "Hòa bình" is peace
         if prev in _person_words() and _is_cap(prev) and not surface.isupper():
@@ -787,14 +788,13 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
         s = t[c.start:c.end]
         return _BARE_TAIL.sub("", _BARE_HEAD.sub("", s))
 
-    counts = Counter(key(bare(c)) for c in kept)
+    bares = [key(bare(c)) for c in kept]              # each candidate's once (the loop below is quadratic)
+    counts = Counter(bares)
     drop = set()
-    for c in kept:
+    for c, b in zip(kept, bares):
         if c.kind != "foreign_locality" or c.from_gazetteer or c.group.startswith(("org:", "reg:")):
             continue
-        b = key(bare(c))
-        for d in kept:
-            db = key(bare(d))
+        for d, db in zip(kept, bares):
             if d is c or db == b or d.kind != "foreign_locality" or d.group.startswith(("org:", "reg:")):
                 continue
             if fuzz.ratio(b, db) >= 85 and (d.from_gazetteer or counts[db] > counts[b]):
@@ -839,9 +839,10 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
     seen: set[str] = set()
     for c in kept:
         surface = text[c.start:c.end]
-        if lower_key(surface) in seen:                 # "Tỉnh X" at a sentence start is "tỉnh X"
+        low = lower_key(surface)
+        if low in seen:                                # "Tỉnh X" at a sentence start is "tỉnh X"
             continue
-        seen.add(lower_key(surface))
+        seen.add(low)
         canon = c.canonical or surface
         out.append(PartnerFact(surface, c.kind, Span(doc, c.start, c.end, surface), c.country, canon))
     return out
@@ -878,6 +879,16 @@ _ABBR = ((re.compile(r"^(?:Ủy|Uỷ) ban nhân dân\b"), "UBND"), (re.compile(r
 _FOREIGN_HOST = re.compile(r"(?:[Ll]ãnh sự|Đại sứ|Consul|Embassy|Ambassador)[^.\n]{0,50}(?:tại|ở|in)\s+$")
 
 
+@lru_cache(maxsize=4096)
+def _org_name(name: str) -> str:
+    """A body's name with its spaces folded and "Ủy ban nhân dân" written "UBND": once per name, since the
+    same bodies come back in every article ("UBND tỉnh Quảng Ninh")."""
+    name = re.sub(r"\s+", " ", name).strip(" ,;:")
+    for rx, rep in _ABBR:
+        name = rx.sub(rep, name)
+    return name
+
+
 def main_province(text: str, provinces: list[ProvinceFact]) -> str | None:
     """The province the article is about: the most mentioned, not counting the seat of a foreign
     mission ("Tổng Lãnh sự Cuba tại TP.HCM"); a tie goes to the first mentioned."""
@@ -899,9 +910,7 @@ def find_organizations(doc: str, text: str, provinces: list[ProvinceFact]) -> li
     seen: set[str] = set()
 
     def add(name: str, s: int, e: int, prov: str | None) -> None:
-        name = re.sub(r"\s+", " ", name).strip(" ,;:")
-        for rx, rep in _ABBR:
-            name = rx.sub(rep, name)
+        name = _org_name(name)
         k = key(name)
         if name and k not in seen and body(s):
             seen.add(k)
