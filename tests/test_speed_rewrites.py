@@ -230,3 +230,25 @@ def test_every_head_led_regex_of_places_finds_what_finditer_finds():
             t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
             assert [(m.span(), m.groupdict()) for m in h.finditer(t)] == \
                    [(m.span(), m.groupdict()) for m in h.rx.finditer(t)], (h.rx.pattern[:40], t)
+
+
+def test_shared_gates_answer_as_each_regex():
+    import random
+
+    from loaders.places import _EN_GATES, _LISTED_EN, _NAME_HEAD_EN, _NGO_DEFINED
+    from loaders.patterns import required_literals
+
+    regexes = (_NAME_HEAD_EN, _LISTED_EN, _NGO_DEFINED)
+    words = sorted(set().union(*(required_literals(g.rx.pattern, g.rx.flags, fold=False) for g in regexes)))
+    pieces = words + ["Russian", "Savannakhet", "GPI", "là", "is", "a", "like", "such as", "Yaroslavl", "and",
+                      " ", " ", " ", ",", ".", "\n", "x", "Ci", "provin"]
+    rnd = random.Random(4)
+    hits = 0
+    for _ in range(3000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        for g in regexes:
+            found = [(m.span(), m.groupdict()) for m in g.finditer(t)]
+            assert found == [(m.span(), m.groupdict()) for m in g.rx.finditer(t)], (g.rx.pattern[:40], t)
+            hits += len(found)
+        assert _EN_GATES.found(t) == {w for w in words if w in t}, t
+    assert hits > 20
