@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from loaders.automaton import Automaton, Hit
-from loaders.patterns import Gated, leading_literals, literal_trie, required_literals
+from loaders.patterns import Gated, LiteralFinder, leading_literals, literal_trie, required_literals
 from loaders.text import layout_of
 from loaders.place_words import departments, following, middle_names, related_headings, words
 from loaders.tables import column
@@ -150,41 +150,67 @@ def _gazetteer_hits(t: str) -> tuple[Hit, ...]:
     return tuple(_gazetteer().scan(t))
 
 
+class _Heads:
+    """Where the heads of several head-led regexes (``_HeadLed``) start in a text: every occurrence of every
+    head, overlapping ones included, found in one pass (``LiteralFinder``) per text and shared by them.
+
+    Why one pass: each head-led regex searching the text for its own heads stopped at every character that
+    starts one of them; over 300 generated articles the four regexes' heads cost 0.0189 CPU-s in four searches,
+    0.0123 in one (seventh session)."""
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+        self._finder: LiteralFinder | None = None
+        self._text: str | None = None
+        self._starts: dict[str, list[int]] = {}
+
+    def add(self, words: frozenset[str]) -> None:
+        self._words |= words
+        self._finder = None                            # made again at the next text
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """{head: ascending starts} of the heads in ``text`` (the last text's answer is kept: the finders ask in turn)."""
+        if text is not self._text:
+            if self._finder is None:
+                self._finder = LiteralFinder(self._words)
+            self._text, self._starts = text, self._finder.find_all(text)
+        return self._starts
+
+
+_HEADS = _Heads()
+
+
 class _HeadLed:
     r"""``finditer`` of a regex every match of which starts with one of a few literal heads (its
-    ``leading_literals``): the heads are found by one search of their trie, and the regex is tried only there
-    (``match``), in text order, skipping the heads inside the match before: the matches ``finditer`` gives.
+    ``leading_literals``): the regex is tried only where a head starts (``match``), in text order, skipping the
+    heads inside the match before: the matches ``finditer`` gives. The heads are found by ``_HEADS``.
 
     Why: a regex that opens with assertions ("(?=[TtCc…])(?<![^\W_])") cannot use re's own skip to its first
     characters, and those (t, c, h …) are a good part of a Vietnamese text's, so it was tried at most positions;
     a trie of literal words is a branch of literals, which re skips through by their first characters itself and
-    drops at the second. Over 300 generated articles, CPU (seventh session): _HEAD_NAME_VI 0.0191 → 0.0073 s,
-    _PROVINCIAL 0.0071 → 0.0038, _CENTRAL 0.0055 → 0.0027, _HEAD_OF_EN 0.0056 → 0.0040 (the last three were
-    Gated: the heads' trie is their gate now); the same matches on 1,129 texts (generated, seeds, dev, pool).
-    Not for a regex whose heads are rare in any case (_ORG_BY_ACRONYM: 0.0009 Gated, 0.0041 head-led)."""
+    drops at the second. Over 300 generated articles, CPU (seventh session), each with its own trie search:
+    _HEAD_NAME_VI 0.0191 → 0.0073 s, _PROVINCIAL 0.0071 → 0.0038, _CENTRAL 0.0055 → 0.0027, _HEAD_OF_EN
+    0.0056 → 0.0040 (the last three were Gated: the heads are their gate now); the same matches on 1,129 texts
+    (generated, seeds, dev, pool). Not for a regex whose heads are rare in any case (_ORG_BY_ACRONYM: 0.0009
+    Gated, 0.0041 head-led)."""
 
-    def __init__(self, rx: re.Pattern):
+    def __init__(self, rx: re.Pattern, heads: _Heads = _HEADS):
         words = leading_literals(rx.pattern, rx.flags)
         if not words:
             raise ValueError(f"no literal start: {rx.pattern[:60]!r}")
-        self.rx = rx
-        self._heads = re.compile(literal_trie(words))
-        # the trie's matches do not overlap: when a head could start inside another head, every position after a
-        # head is searched again
-        self._overlap = any(w[i:].startswith(v) or v.startswith(w[i:]) for w in words for i in range(1, len(w))
-                            for v in words)
+        self.rx, self._words, self._heads = rx, words, heads
+        heads.add(words)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
-        match, search, last = self.rx.match, self._heads.search, 0
-        h = search(text)
-        while h is not None:
-            at = h.start()
+        words = self._words
+        starts = sorted({at for w, ats in self._heads.starts(text).items() if w in words for at in ats})
+        match, last = self.rx.match, 0
+        for at in starts:
             if at >= last:
                 m = match(text, at)
                 if m is not None:
                     yield m
                     last = m.end()
-            h = search(text, at + 1 if self._overlap else h.end())
 
 
 class _Gates:
