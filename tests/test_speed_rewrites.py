@@ -253,3 +253,20 @@ def test_shared_gates_answer_as_each_regex():
             hits += len(found)
         assert _EN_GATES.found(t) == {w for w in words if w in t}, t
     assert hits > 20
+
+
+def test_name_head_en_in_stretches_finds_what_finditer_finds():
+    import random
+
+    from loaders.places import _NAME_HEAD_EN
+
+    pieces = ["Savannakhet", "Province", "province", "City", "Gyeonggi", "-do", " - do", "Ho Chi Minh", "de", "la",
+              "State", "O'Neil", "Xiêng-khoảng", "_", " ", " ", "\u00a0", "\n", ",", ".", "(", "’s", "the", "x", "2"]
+    rnd = random.Random(6)
+    hits = 0
+    for _ in range(4000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        found = [(m.span(), m.groupdict()) for m in _NAME_HEAD_EN.finditer(t)]
+        assert found == [(m.span(), m.groupdict()) for m in _NAME_HEAD_EN.rx.finditer(t)], t
+        hits += len(found)
+    assert hits > 50
