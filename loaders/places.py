@@ -161,8 +161,7 @@ class _Heads:
     def __init__(self) -> None:
         self._words: set[str] = set()
         self._finder: LiteralFinder | None = None
-        self._text: str | None = None
-        self._starts: dict[str, list[int]] = {}
+        self._last: tuple[str | None, dict[str, list[int]]] = (None, {})   # one attribute: set in one step
 
     def add(self, words: frozenset[str]) -> None:
         self._words |= words
@@ -170,11 +169,12 @@ class _Heads:
 
     def starts(self, text: str) -> dict[str, list[int]]:
         """{head: ascending starts} of the heads in ``text`` (the last text's answer is kept: the finders ask in turn)."""
-        if text is not self._text:
+        last = self._last
+        if last[0] is not text:
             if self._finder is None:
                 self._finder = LiteralFinder(self._words)
-            self._text, self._starts = text, self._finder.find_all(text)
-        return self._starts
+            last = self._last = (text, self._finder.find_all(text))
+        return last[1]
 
 
 _HEADS = _Heads()
@@ -225,8 +225,7 @@ class _Gates:
     def __init__(self) -> None:
         self._words: set[str] = set()
         self._finder: LiteralFinder | None = None
-        self._text: str | None = None
-        self._starts: dict[str, list[int]] = {}
+        self._last: tuple[str | None, dict[str, list[int]]] = (None, {})   # one attribute: set in one step
 
     def gated(self, rx: re.Pattern, breaker: re.Pattern | None = None) -> "_Gated":
         """``rx`` behind its literals; with ``breaker``, a class of characters no match holds (see ``_Gated``)."""
@@ -241,11 +240,12 @@ class _Gates:
 
     def starts(self, text: str) -> dict[str, list[int]]:
         """{literal: ascending starts} of the literals in ``text`` (the last text's answer is kept)."""
-        if text is not self._text:
+        last = self._last
+        if last[0] is not text:
             if self._finder is None:
                 self._finder = LiteralFinder(self._words)
-            self._text, self._starts = text, self._finder.find_all(text)
-        return self._starts
+            last = self._last = (text, self._finder.find_all(text))
+        return last[1]
 
     def found(self, text: str) -> frozenset[str]:
         """The literals present in ``text``."""
