@@ -883,31 +883,36 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
     kept.sort(key=lambda c: c.start)
 
     # 5. typo variants of an unknown name ("Staza Zagora" beside "Stara Zagora") go
-    from rapidfuzz import fuzz
+    def unknown(c: _Cand) -> bool:
+        return c.kind == "foreign_locality" and not c.from_gazetteer and not c.group.startswith(("org:", "reg:"))
 
     def bare(c: _Cand) -> str:
         s = t[c.start:c.end]
         return _BARE_TAIL.sub("", _BARE_HEAD.sub("", s))
 
-    bares = [key(bare(c)) for c in kept]              # each candidate's once (the loop below is quadratic)
-    counts = Counter(bares)
     drop = set()
-    for c, b in zip(kept, bares):
-        if c.kind != "foreign_locality" or c.from_gazetteer or c.group.startswith(("org:", "reg:")):
-            continue
-        for d, db in zip(kept, bares):
-            if d is c or db == b or d.kind != "foreign_locality" or d.group.startswith(("org:", "reg:")):
+    if any(map(unknown, kept)):                        # most articles have no unknown name: nothing to compare
+        from rapidfuzz import fuzz
+
+        bares = [key(bare(c)) for c in kept]          # each candidate's once (the loop below is quadratic)
+        counts = Counter(bares)
+        for c, b in zip(kept, bares):
+            if not unknown(c):
                 continue
-            if fuzz.ratio(b, db) >= 85 and (d.from_gazetteer or counts[db] > counts[b]):
-                drop.add(id(c))
+            for d, db in zip(kept, bares):
+                if d is c or db == b or d.kind != "foreign_locality" or d.group.startswith(("org:", "reg:")):
+                    continue
+                if fuzz.ratio(b, db) >= 85 and (d.from_gazetteer or counts[db] > counts[b]):
+                    drop.add(id(c))
     kept = [c for c in kept if id(c) not in drop]
 
     # a place kept inside its body goes when the same place is also named on its own
     def nested(c: _Cand) -> bool:
         return any(k is not c and container(k) and k.start <= c.start and c.end <= k.end for k in kept)
 
-    alone = {c.group for c in kept if not nested(c)}
-    kept = [c for c in kept if not (c.group in alone and nested(c))]
+    nests = [nested(c) for c in kept]                  # once each: the test is quadratic
+    alone = {c.group for c, n in zip(kept, nests) if not n}
+    kept = [c for c, n in zip(kept, nests) if not (c.group in alone and n)]
     # 6. a bare locality goes when the same place is also written with its head word
     headed_groups = {c.group for c in kept if c.headed}
     kept = [c for c in kept if c.headed or c.kind != "foreign_locality" or c.group not in headed_groups]
