@@ -382,11 +382,6 @@ def _sentence_initial(t: str, start: int) -> bool:
     return start == 0 or bool(re.search(r"(?:^|[.!?:\n\"“”]\s*|\n)$", t[max(0, start - 3):start])) or before.endswith("\n")
 
 
-def _person_before(t: str, start: int) -> bool:
-    w = _prev_word(t, start)
-    return _is_cap(w) and w in _person_words()
-
-
 _NOT_SPACE = re.compile(r"\S")
 
 
@@ -711,7 +706,7 @@ def _find_partners(doc: str, text: str) -> list[PartnerFact]:
                 (_is_cap(nxt) and key(f"{surface} {nxt.strip(',.;:)')}") in gz_provinces.district_keys())):
             continue                                   # "Nha Trang" is a Vietnamese city, not Thailand's Trang
         if entry.kind in ("country", "foreign_locality") and not surface.isupper():
-            if (_person_before(t, s) and not _REGION_BEFORE.search(t[max(0, s - 60):s])) or (prev in words("vn_admin_before") and not _WEAK_OK_BEFORE.search(t[max(0, s - 20):s])):
+            if (_is_cap(prev) and prev in _person_words() and not _REGION_BEFORE.search(t[max(0, s - 60):s])) or (prev in words("vn_admin_before") and not _WEAK_OK_BEFORE.search(t[max(0, s - 20):s])):
                 continue
             if " " not in surface and "-" not in surface and not surface.isascii():
                 # one Vietnamese syllable ("Nga", "Lào", "Đức"): not inside a longer proper name
