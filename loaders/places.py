@@ -165,7 +165,7 @@ class _Heads:
 
     def add(self, words: frozenset[str]) -> None:
         self._words |= words
-        self._finder = None                            # made again at the next text
+        self._finder, self._last = None, (None, {})    # made again at the next text
 
     def starts(self, text: str) -> dict[str, list[int]]:
         """{head: ascending starts} of the heads in ``text`` (the last text's answer is kept: the finders ask in turn)."""
@@ -235,7 +235,7 @@ class _Gates:
         if breaker is not None and any(breaker.search(w) for w in lits):
             raise ValueError(f"a literal holds a breaker: {rx.pattern[:60]!r}")
         self._words |= lits
-        self._finder = None                            # made again at the next text
+        self._finder, self._last = None, (None, {})    # made again at the next text
         return _Gated(rx, frozenset(lits), self, breaker)
 
     def starts(self, text: str) -> dict[str, list[int]]:
