@@ -41,7 +41,7 @@ def extract(doc: str, text: str) -> Extraction:
     provinces = [p for p in find_provinces(doc, text) if body(p.span.start)]
     partners = [p for p in find_partners(doc, text) if body(p.span.start)]
     main = main_province(text, provinces)
-    organizations = [o for o in find_organizations(doc, text, provinces) if body(o.span.start)]
+    organizations = [o for o in find_organizations(doc, text, provinces, main) if body(o.span.start)]
 
     place_end: dict[int, int] = {}
     place_surfaces = {f.span.text for f in (*find_provinces(doc, text), *find_partners(doc, text))}

@@ -185,6 +185,55 @@ def required_literals(pattern: str, flags: int = 0, fold: bool = True) -> frozen
     return frozenset(best)
 
 
+def leading_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` starts with, as written, or None when the start is not
+    a literal (a class such as ``\\w``, something optional). Zero-width assertions are skipped. Case-sensitive
+    patterns only (``re.I`` gives None): the strings are to be looked for in the text itself."""
+    from re import _parser as sre_parse
+
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    lead = _lead(list(parsed))
+    return None if not lead or "" in lead else frozenset(lead)
+
+
+def _lead(items) -> set[str]:
+    """The literal starts of a sequence: its exact items, joined, up to the first one that is not exact."""
+    from re import _constants as c
+
+    run = {""}
+    for item in items:
+        op, av = item
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        exact = _item(item, False)[0]
+        if exact is not None:
+            if len(run) * len(exact) > _CAP:
+                return run
+            run = {a + b for a in run for b in exact}
+            continue
+        if op is c.SUBPATTERN and not (av[1] or av[2]):
+            more = _lead(list(av[3]))
+        elif op is c.BRANCH:
+            more = set()
+            for alt in av[1]:
+                more |= _lead(list(alt))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            more = _lead(list(av[2]))
+        else:
+            return run
+        if "" in more or len(run) * len(more) > _CAP:
+            return run
+        return {a + b for a in run for b in more}
+    return run
+
+
 def _lower(c: int) -> str:
     import _sre
 

@@ -180,3 +180,93 @@ def test_prev_and_next_word_answer_as_their_regexes():
         at = rnd.randint(0, len(t))
         assert _prev_word(t, at) == prev_rx(t, at), (t, at)
         assert _next_word(t, at) == next_rx(t, at), (t, at)
+
+
+def test_head_led_finditer_finds_what_the_guarded_regex_found():
+    import random
+
+    from loaders.places import _HEAD_NAME_VI, _NAME, _VI_HEADS, _HeadLed
+
+    old = re.compile(rf"(?=[TtCcHhQqBbĐđ])(?<![^\W_])(?P<head>{_VI_HEADS})(?:[ \u00a0]+|(?<=\.))(?P<name>{_NAME})")
+    rnd = random.Random(3)
+    pieces = ["tỉnh", "Tỉnh", "TP.", "TP", "Tp.", "thành phố", "huyện", "hạt", "đặc khu", "Savannakhet", "Hủa Phăn",
+              "Yongin", "HCM", "xã", " ", " ", "\u00a0", ".", ",", "\n", "a", "th", "T"]
+    texts = ["TP.HCM và tỉnh Savannakhet, thành phố Yongin", "tỉnhuyện Lào", "Thạt Luang", "đặc khuyện X"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    for t in texts:
+        assert [(m.span(), m.groupdict()) for m in _HEAD_NAME_VI.finditer(t)] == \
+               [(m.span(), m.groupdict()) for m in old.finditer(t)], t
+    from loaders.places import _Heads
+
+    own = _HeadLed(re.compile(r"(?:ab|bc|b)x"), _Heads())              # heads inside heads: every start is tried
+    assert [m.span() for m in own.finditer("abx bcx abcx bx")] == [(0, 3), (4, 7), (9, 12), (13, 15)]
+
+
+def test_leading_literals_are_the_starts_of_every_match():
+    from loaders.patterns import leading_literals
+
+    assert leading_literals(r"(?<!\w)a?b") == {"ab", "b"}
+    assert leading_literals(r"(?:ab|c)\w") == {"ab", "c"}
+    assert leading_literals(r"\bx(?:y|z+)q") == {"xy", "xz"}
+    assert leading_literals(r"(?P<h>[Tt]ỉnh|TP\.?)[ ]+X") == {"tỉnh ", "Tỉnh ", "TP ", "TP. "}
+    assert leading_literals(r"(?:a|)b") == {"ab", "b"}
+    for pattern in (r"\w+x", r"(?:a|)\w", r"(?i)ab", r"(?i:a)b", r"a*b"):
+        assert leading_literals(pattern) is None, pattern
+
+
+def test_every_head_led_regex_of_places_finds_what_finditer_finds():
+    import random
+
+    from loaders import places
+    from loaders.patterns import leading_literals
+
+    led = [v for v in vars(places).values() if isinstance(v, places._HeadLed)]
+    assert len(led) >= 4
+    rnd = random.Random(8)
+    for h in led:
+        heads = sorted(leading_literals(h.rx.pattern, h.rx.flags))
+        pieces = heads + ["Savannakhet", "Quảng Ninh", "Hà Nội", "of", "Ngoại vụ", "Kế hoạch và Đầu tư", "tỉnh",
+                          "thành phố", "A", "x", " ", " ", " ", "\u00a0", ".", ",", "\n", "Sở", "UBND", "Bộ"]
+        for _ in range(1500):
+            t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+            assert [(m.span(), m.groupdict()) for m in h.finditer(t)] == \
+                   [(m.span(), m.groupdict()) for m in h.rx.finditer(t)], (h.rx.pattern[:40], t)
+
+
+def test_shared_gates_answer_as_each_regex():
+    import random
+
+    from loaders.places import _EN_GATES, _LISTED_EN, _NAME_HEAD_EN, _NGO_DEFINED
+    from loaders.patterns import required_literals
+
+    regexes = (_NAME_HEAD_EN, _LISTED_EN, _NGO_DEFINED)
+    words = sorted(set().union(*(required_literals(g.rx.pattern, g.rx.flags, fold=False) for g in regexes)))
+    pieces = words + ["Russian", "Savannakhet", "GPI", "là", "is", "a", "like", "such as", "Yaroslavl", "and",
+                      " ", " ", " ", ",", ".", "\n", "x", "Ci", "provin"]
+    rnd = random.Random(4)
+    hits = 0
+    for _ in range(3000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        for g in regexes:
+            found = [(m.span(), m.groupdict()) for m in g.finditer(t)]
+            assert found == [(m.span(), m.groupdict()) for m in g.rx.finditer(t)], (g.rx.pattern[:40], t)
+            hits += len(found)
+        assert _EN_GATES.found(t) == {w for w in words if w in t}, t
+    assert hits > 20
+
+
+def test_name_head_en_in_stretches_finds_what_finditer_finds():
+    import random
+
+    from loaders.places import _NAME_HEAD_EN
+
+    pieces = ["Savannakhet", "Province", "province", "City", "Gyeonggi", "-do", " - do", "Ho Chi Minh", "de", "la",
+              "State", "O'Neil", "Xiêng-khoảng", "_", " ", " ", "\u00a0", "\n", ",", ".", "(", "’s", "the", "x", "2"]
+    rnd = random.Random(6)
+    hits = 0
+    for _ in range(4000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        found = [(m.span(), m.groupdict()) for m in _NAME_HEAD_EN.finditer(t)]
+        assert found == [(m.span(), m.groupdict()) for m in _NAME_HEAD_EN.rx.finditer(t)], t
+        hits += len(found)
+    assert hits > 50
