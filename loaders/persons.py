@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
-from loaders.patterns import FoldedFinder, guarded, literal_trie
+from loaders.patterns import FoldedFinder, guarded, literal_trie, literal_trie_after
 from loaders.tables import column, read_table
 from loaders.text import Line, TextDoc, occurrences
 from ontology.facts import PersonFact, Span
@@ -979,14 +979,15 @@ def _historical_figures() -> frozenset[str]:
 def _honorific_re() -> FoldedFinder:
     """A word of address or rank and the space after it ("ông ", "Mr. "): data/honorifics.tsv."""
     words = column("honorifics.tsv", "word")
-    return FoldedFinder(r"(?:^|(?<=[\s(\[“\"'‘:;,]))" + literal_trie(words, ignore_case=True) + r"[ \t\u00a0]+")
+    # ``(?:^|(?<=[\s(\[“\"'‘:;,]))`` + the trie, with the test after the first letter: re skips ahead by it
+    return FoldedFinder(literal_trie_after(words, r"[^\s(\[“\"'‘:;,]", ignore_case=True) + r"[ \t\u00a0]+")
 
 
 @lru_cache(maxsize=1)
 def _list_cue_re() -> FoldedFinder:
     """Words after which a list of people comes: data/name_list_cues.tsv."""
     cues = column("name_list_cues.tsv", "cue")
-    return FoldedFinder(r"\b" + literal_trie(cues, ignore_case=True) + r"\b\s*:?")   # \b: 8x faster than lookarounds
+    return FoldedFinder(_at_word_start(cues, "name_list_cues.tsv") + r"\b\s*:?")
 
 
 @lru_cache(maxsize=1)
@@ -994,7 +995,22 @@ def _head_finder() -> FoldedFinder:
     """Every title head in a text (the scan of ``_lexicon``'s head regex, whose matches on other strings
     stay as they are)."""
     heads = {r["head"] for r in read_table("titles.tsv", ("head", "lang", "side"))}
+    # not ``_at_word_start``: heads start with common letters (c, p, t, b …), and stopping at each of them cost
+    # more than the leading \b that rejects every position inside a word (0.020 → 0.030 CPU-s, 300 articles)
     return FoldedFinder(r"\b" + literal_trie(heads, ignore_case=True) + r"\b")
+
+
+def _at_word_start(words: Iterable[str], table: str) -> str:
+    """``\\b`` + the words' trie, spelled so that re skips ahead to their first letters (``literal_trie_after``):
+    the same matches when every word starts with a word character, which the table must keep."""
+    words = list(words)
+    bad = [w for w in words if w and not _WORD_CHAR.match(w)]
+    if bad:
+        raise ValueError(f"{table}: a word must start with a letter or digit: {bad[:3]}")
+    return literal_trie_after(words, r"\w", ignore_case=True)
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1)
