@@ -71,9 +71,18 @@ def letter_count(s: str) -> int:
     return len(s) - s.count(" ") - len(_NOT_LETTER_OR_SPACE.findall(s))
 
 
+_SETTLED = 1000        # characters of the head counted first: a Vietnamese article is told by them alone
+
+
 def language(text: str) -> str:
-    """'vi' when Vietnamese letters are frequent, else 'en'."""
+    """'vi' when Vietnamese letters are frequent (over 3 % of the head's letters), else 'en'."""
     head = text[:4000]
+    # The head has at most len(head) letters, so marks over 3 % of len(head) in its first characters
+    # already decide 'vi' (the same answer: marks only grow, the letters can only be fewer). A Vietnamese
+    # article carries a mark on 25-28 % of its letters and is settled within ~600 characters; counting
+    # all 4,000 and their letters cost 0.029 CPU-s over 300 generated articles.
+    if len(_VI_MARKS.findall(head, 0, _SETTLED)) / len(head or " ") > 0.03:
+        return "vi"
     letters = letter_count(head) or 1
     return "vi" if len(_VI_MARKS.findall(head)) / letters > 0.03 else "en"
 
