@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from loaders.patterns import AnyOf, guarded
+from loaders.patterns import AnyOf, Gated, guarded
 from loaders.tables import column as read_column, read_table
 
 _VI_MARKS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
@@ -98,7 +98,9 @@ def fold_words(s: str) -> str:
 
 
 # speed: the guard lets re skip to the credit's possible first characters (the optional bracket hides them)
-_CREDIT_INLINE = re.compile(guarded(r"[(\[]?\b(?:Ảnh|Photo|Nguồn|Source|Video|Clip)\s*:\s*[^.)\]\n|]{0,40}[)\]]?"))
+# Gated: most articles hold none of the credit words, and a search for them in the text costs less than the
+# guarded scan (300 generated articles, alone: 6.2 -> 2.4 ms)
+_CREDIT_INLINE = Gated(re.compile(guarded(r"[(\[]?\b(?:Ảnh|Photo|Nguồn|Source|Video|Clip)\s*:\s*[^.)\]\n|]{0,40}[)\]]?")))
 _CREDIT_END = re.compile(r"(?:\s*[.(]?\s*(?:Ảnh|Photo|Nguồn|Source|Video|Clip)\s*:\s*[^()\n]{0,60}\)?\s*\|?\s*)$", re.I)
 _TERMINAL = ".!?…:;\"”’'»/"
 HEADING_WORDS = 30          # a line this short without end punctuation is a title, not prose
@@ -206,7 +208,8 @@ class Layout:
         return out
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*")
+# a stop with its closing quotes, then (group 1) the spaces after it: one match instead of a step per space
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»)\]]*(\s*)")
 _NEWLINE = re.compile(r"\n")
 _ABBREV = frozenset(read_column("abbreviations.tsv", "abbreviation"))
 
@@ -219,21 +222,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     out: list[tuple[int, int]] = []
     cur = start
     for m in _BOUNDARY.finditer(text, start, end):
-        b = m.end()
-        nxt = text[b:b + 1] if b < end else ""
+        b, j = m.span(1)                   # the stop's end; past the spaces after it (\s is str.isspace)
         cut = False
         if b >= end:
             cut = False
-        elif nxt.isspace():
-            j = b
-            while j < end and text[j].isspace():
-                j += 1
+        elif j > b:
             c = text[j:j + 1]
             if "\n" in text[b:j]:
                 cut = True
             elif c and (c.isupper() or c.isdigit() or c in "“\"‘«(–-•*["):
                 cut = not _is_abbrev(text, m.start(), cur)
-        elif nxt.isupper() and text[b + 1:b + 2].islower() and text[m.start():m.end()].startswith("."):
+        elif text[b].isupper() and text[b + 1:b + 2].islower() and text[m.start()] == ".":
             prev = text[max(cur, m.start() - 2):m.start()]
             cut = len(prev) == 2 and (prev[-1].islower() or prev[-1].isdigit()) and not _is_abbrev(text, m.start(), cur)
         if cut:
@@ -254,15 +253,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def _is_abbrev(text: str, dot: int, floor: int) -> bool:
-    j = dot
-    while j > floor and not text[j - 1].isspace():
-        j -= 1
-    tok = text[j:dot].strip("(“\"‘").lower()
+    # the word before the stop: what follows the last space in text[floor:dot] (str.rsplit's spaces are
+    # str.isspace's), or nothing when a space stands right before the stop (was a walk back per character)
+    word = text[floor:dot]
+    if not word or word[-1].isspace():
+        return False
+    word = word.rsplit(None, 1)[-1].strip("(“\"‘")
+    tok = word.lower()
     if not tok:
         return False
     if tok in _ABBREV:
         return True
-    return len(tok) == 1 and tok.isalpha() and text[j:dot].strip("(“\"‘").isupper()
+    return len(tok) == 1 and tok.isalpha() and word.isupper()
 
 
 def _push(text: str, out: list, s: int, e: int) -> None:
