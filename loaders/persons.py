@@ -837,14 +837,16 @@ class PersonFinder:
         for key in order:
             m = by_key[key]
             offices = offices_of[key]
-            if self._side(m.name, offices) == "vietnam":     # the article's province completes Vietnamese titles only
+            side = self._side(m.name, offices)
+            if side == "vietnam":     # the article's province completes Vietnamese titles only
                 filled: list[str] = []
                 for o in offices:
                     self._add_office(filled, self._fill(o))
                 offices = filled
-            facts.append(PersonFact(name=m.name, offices=tuple(offices), side=self._side(m.name, offices),
+                side = self._side(m.name, offices)           # asked again of the completed titles
+            facts.append(PersonFact(name=m.name, offices=tuple(offices), side=side,
                                     span=Span(self.doc, m.start, m.end, self.text[m.start:m.end]),
-                                    province=self.main_province if self._side(m.name, offices) == "vietnam" else None))
+                                    province=self.main_province if side == "vietnam" else None))
         return facts
 
     def _historical(self, mentions: list[Mention]) -> set[str]:
@@ -1054,6 +1056,7 @@ def _office_forms() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(r["pattern"]), r["replacement"]) for r in read_table("office_forms.tsv"))
 
 
+@lru_cache(maxsize=4096)        # pure; an article compares each office with every other one it holds
 def _office_key(title: str) -> str:
     """Folded office for comparing two spellings of one post ("TP Hồ Chí Minh" = "Thành phố Hồ Chí Minh")."""
     return _TP.sub("thanh pho ", fold(title))
@@ -1062,6 +1065,7 @@ def _office_key(title: str) -> str:
 _TP = re.compile(r"\btp\.?\s*(?=\w)")
 
 
+@lru_cache(maxsize=4096)
 def canonical_office(title: str) -> str:
     """One spelling per office ("Chủ tịch Ủy ban nhân dân tỉnh X" → "Chủ tịch UBND tỉnh X"): data/office_forms.tsv."""
     for rx, rep in _office_forms():
