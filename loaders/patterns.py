@@ -48,7 +48,7 @@ def literal_trie(words: Iterable[str], ignore_case: bool = False) -> str:
 
 
 def literal_trie_after(words: Iterable[str], not_before: str, ignore_case: bool = False) -> str:
-    """``literal_trie(words)`` that matches only where the character before the word is not in the class
+    r"""``literal_trie(words)`` that matches only where the character before the word is not in the class
     ``not_before`` (or the word starts the text): the test comes after the first character, as
     ``c(?<!Xc)``, so the pattern still starts with the trie's first characters and ``re`` skips ahead to
     them by itself. ``r"(?:^|(?<=[,;]))" + trie`` is ``literal_trie_after(words, "[^,;]")``; ``r"\b" + trie``

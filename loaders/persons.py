@@ -154,6 +154,23 @@ assert WORD.groups == 0
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")       # split keeps the words: [gap, word, gap, word, …, gap]
 
 
+_LETTER = r"[^\W\d_]"
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _bmp_word_split() -> re.Pattern:
+    """``_WORD_SPLIT`` for texts without characters beyond U+FFFF: the letter class ``[^\\W\\d_]`` spelled out
+    as the ranges of Basic Multilingual Plane code points it matches (found by that class itself, so the same
+    set under this Python's Unicode tables). Why: re tests a listed set with one table look-up per character,
+    the categories of ``[^\\W\\d_]`` with several; the split went 33 → 24 ms over 300 generated articles.
+    A text with a character past the BMP keeps the category class (the listed set stops at U+FFFF)."""
+    bmp = "".join(map(chr, range(0x10000)))
+    runs = (m.span() for m in re.finditer(_LETTER + "+", bmp))
+    spelled = "[" + "".join(re.escape(bmp[a]) + ("-" + re.escape(bmp[b - 1]) if b - a > 1 else "") for a, b in runs) + "]"
+    return re.compile(_WORD_SPLIT.pattern.replace(_LETTER, spelled))
+
+
 def tokenize(text: str) -> list[Token]:
     return _tokens_and_starts(text)[0]
 
@@ -166,7 +183,7 @@ def _tokens_and_starts(text: str) -> tuple[list[Token], list[int]]:
     # ``Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)`` (split scans as finditer does),
     # 2x faster (300 generated articles: 0.16-0.20 → 0.09 CPU-s; earlier a list comprehension of
     # tuple.__new__ had taken it from 0.30 to 0.13). A document has thousands of words.
-    parts = _WORD_SPLIT.split(text)
+    parts = (_WORD_SPLIT if _ASTRAL.search(text) else _bmp_word_split()).split(text)
     ends = list(accumulate(map(len, parts)))
     starts = ends[0:-1:2]
     return list(map(_new_tuple, repeat(Token), zip(starts, ends[1::2], parts[1::2]))), starts
