@@ -234,14 +234,12 @@ class OfficeTitleParser:
     """Where a title that starts at a head ends, and where the name after it begins."""
 
     def __init__(self, text: str, tokens: list[Token], is_place: Callable[[int], int],
-                 is_partner: Callable[[str], bool] = lambda words: False, starts: list[int] | None = None):
+                 is_partner: Callable[[str], bool] = lambda words: False):
         self.text = text
         self.tokens = tokens
         self.is_place = is_place          # offset → end offset of a place name starting there, or -1
         self.is_partner = is_partner      # words → are they a foreign partner's name ("Campuchia")
         self.head_re, self.honor_re, self.lower, self.locality, self.org, self.surnames, self.head_side = _lexicon()
-        # token start → index (``starts``: the tokens' starts when the caller has them)
-        self._by_start = dict(zip(map(_START, tokens) if starts is None else starts, range(len(tokens))))
         self.words = _name_words()
 
     def starts_name(self, word: str) -> bool:
@@ -501,8 +499,7 @@ class PersonFinder:
         tokens, starts = _tokens_and_starts(self.text)
         self.tokens = _split_at_titles(self.text, tokens, _lexicon()[0])
         self._starts = starts if self.tokens is tokens else list(map(_START, self.tokens))
-        self.parser = OfficeTitleParser(self.text, self.tokens, is_place, is_foreign_place, self._starts)
-        self._index = self.parser._by_start         # token start → index (the parser's own map)
+        self.parser = OfficeTitleParser(self.text, self.tokens, is_place, is_foreign_place)
 
     # -- mentions -------------------------------------------------------------------------
     def heads(self) -> list[tuple[int, int]]:
@@ -510,12 +507,14 @@ class PersonFinder:
         out = []
         taken_until = -1
         for m in _head_finder().finditer(self.text):          # offsets only: its text is lower-cased
-            if m.start() < taken_until or not self.is_body(m.start()) or m.start() not in self._index:
+            if m.start() < taken_until or not self.is_body(m.start()):
+                continue
+            i = self._token_at(m.start())
+            if i is None:
                 continue
             rest = self.text[m.end():m.end() + 6]
             if rest.startswith(" quán") or rest.startswith("-General"):
                 continue                    # "Tổng Lãnh sự quán": the consulate, not its head
-            i = self._index[m.start()]
             n = 0
             while i + n < len(self.tokens) and self.tokens[i + n].end <= m.end():
                 n += 1
@@ -796,6 +795,13 @@ class PersonFinder:
             covered.append((toks[0].start, toks[-1].end))
         return out
 
+    def _token_at(self, offset: int) -> int | None:
+        """Index of the token that starts at ``offset``, if one does. A bisection: it is asked a few times an
+        article (at title heads and words of address), where a map of every token start cost ~10 % of the
+        persons' set-up."""
+        k = bisect_left(self._starts, offset)
+        return k if k < len(self._starts) and self._starts[k] == offset else None
+
     def _index_at_or_after(self, offset: int) -> int | None:
         k = bisect_left(self._starts, offset)
         return k if k < len(self.tokens) else None
@@ -832,7 +838,7 @@ class PersonFinder:
         out = []
         covered = [(m.start, m.end) for m in found]
         for m in _honorific_re().finditer(self.text):         # offsets only: its text is lower-cased
-            t_i = self._index.get(m.end())
+            t_i = self._token_at(m.end())
             if t_i is None:
                 continue
             tok = self.tokens[t_i]
