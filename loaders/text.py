@@ -117,6 +117,7 @@ class Layout:
         pos = 0
         ended = False
         headline: str | None = None
+        blank_ends = tail_re.match("") is not None         # (no tail pattern matches a blank line: data can)
         for line in text.split("\n"):
             start, end = pos, pos + len(line)
             pos = end + 1
@@ -124,6 +125,8 @@ class Layout:
             if ended:
                 self._skip.append((start, end))
                 continue
+            if not stripped and not blank_ends:
+                continue                                    # half an article's lines: no pattern to try
             if tail_re.match(stripped):
                 ended = True
                 self._skip.append((start, end))
@@ -133,9 +136,12 @@ class Layout:
                 first = headline is None
                 if first:
                     headline = fold_words(stripped) if len(stripped.split()) <= HEADING_WORDS else ""
+                    self._headline_word = max(headline.split(" "), key=len)
                 self._add_line(start, end, headline, first)
-        for m in _CREDIT_INLINE.finditer(text):
-            self._skip.append((m.start(), m.end()))
+        credits = [(m.start(), m.end()) for m in _CREDIT_INLINE.finditer(text)]
+        self._skip.extend(credits)
+        # only an inline credit can fall inside a kept line: without one, every sentence of the lines is body
+        self._lines_all_body = not credits
         # the skipped spans merged and sorted, for a bisection per offset (is_body is asked ~65 times an
         # article; a scan of every span each time cost ~1 % of extraction)
         merged: list[list[int]] = []
@@ -165,7 +171,7 @@ class Layout:
             seg = text[s:e]
         if not seg:
             return
-        if headline and (first or self._may_repeat(seg, headline) and fold_words(seg) == headline):
+        if headline and (first or self._may_repeat(seg) and fold_words(seg) == headline):
             kind = "headline"
         elif self._caption_re.search(text[s:e_full]):
             kind = "caption"
@@ -175,14 +181,14 @@ class Layout:
             kind = "prose"
         self.lines.append(Line(s, e, kind))
 
-    @staticmethod
-    def _may_repeat(seg: str, headline: str) -> bool:
-        """False when ``seg`` cannot fold to ``headline``: an NFC line whose lower case lacks the headline's
-        longest word cannot (fold_words lower-cases and joins the line's word runs, each a substring of it).
-        Why: fold_words costs ~12 µs a line and every line of an article was folded to compare."""
+    def _may_repeat(self, seg: str) -> bool:
+        """False when ``seg`` cannot fold to the headline: an NFC line whose lower case lacks the headline's
+        longest word (``_headline_word``, found once) cannot (fold_words lower-cases and joins the line's word
+        runs, each a substring of it). Why: fold_words costs ~12 µs a line and every line of an article was
+        folded to compare."""
         if not unicodedata.is_normalized("NFC", seg):
             return True
-        return max(headline.split(" "), key=len) in seg.lower()
+        return self._headline_word in seg.lower()
 
     def is_body(self, offset: int) -> bool:
         """Not inside a skipped span (``not any(s <= offset < e for s, e in skipped)``)."""
@@ -200,11 +206,12 @@ class Layout:
         (``prose`` False), the last line kept as prose even when it is cut mid-sentence."""
         out: list[Sentence] = []
         last = self.lines[-1] if self.lines else None
+        text, all_body = self.text, self._lines_all_body
         for ln in self.lines:
             prose = ln.kind == "prose" or (ln is last and ln.kind == "heading")
-            for s, e in split_sentences(self.text, ln.start, ln.end):
-                if self.is_body(s):
-                    out.append(Sentence(s, e, self.text[s:e], prose))
+            for s, e in _split_line(text, ln.start, ln.end):       # a line holds no newline to cut at
+                if all_body or self.is_body(s):
+                    out.append(Sentence(s, e, text[s:e], prose))
         return out
 
 
@@ -219,6 +226,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     or an opening quote, unless it ends an abbreviation ("TP.", "Mr.", "U.S.", an initial); a stop
     glued to a capitalised word ("hợp tác.Chiều") also ends one; newlines always cut."""
     end = len(text) if end is None else end
+    out = _split_line(text, start, end)
+    final: list[tuple[int, int]] = []
+    for s, e in out:
+        if text.find("\n", s, e) < 0:          # most sentences (a line's, always): nothing to cut
+            final.append((s, e))               # already trimmed by _push
+            continue
+        p = s
+        for m in _NEWLINE.finditer(text, s, e):
+            _push(text, final, p, m.start())
+            p = m.end()
+        _push(text, final, p, e)
+    return final
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``split_sentences`` but for its cuts at newlines (the same spans where ``text[start:end]`` has none)."""
     out: list[tuple[int, int]] = []
     cur = start
     for m in _BOUNDARY.finditer(text, start, end):
@@ -239,17 +262,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             _push(text, out, cur, b)
             cur = b
     _push(text, out, cur, end)
-    final: list[tuple[int, int]] = []
-    for s, e in out:
-        if text.find("\n", s, e) < 0:          # most sentences (a line's, always): nothing to cut
-            final.append((s, e))               # already trimmed by _push
-            continue
-        p = s
-        for m in _NEWLINE.finditer(text, s, e):
-            _push(text, final, p, m.start())
-            p = m.end()
-        _push(text, final, p, e)
-    return final
+    return out
 
 
 def _is_abbrev(text: str, dot: int, floor: int) -> bool:
