@@ -356,7 +356,7 @@ class OfficeTitleParser:
                 if tok.text.lower() in self.words.address and self.tokens[k - 1].text in self.words.dangling:
                     return k - 1, None, 0         # "Phó Chủ tịch JICA và Ông Đoàn Xuân Hưng": another person
                 if tok.text.lower() in self.words.address and k + 1 < len(self.tokens) and \
-                        re.fullmatch(r"\.?[ \t\u00a0]+", self.gap(k + 1)):
+                        _ADDRESS_GAP.fullmatch(self.gap(k + 1)):
                     off, n = self.name_at(k + 1, False)  # "Consul General in Da Nang Mr. Tadsanai Ratchaput"
                     if n:
                         return k, k + 1 + off, n
@@ -479,7 +479,7 @@ class OfficeTitleParser:
         kept = [k for k in range(i + 1, end) if k not in owners]
         words = self.tokens[i].text + "".join(
             (self.gap(k) if self.gap(k) in (".", "/", " (", ") ") else " ") + self.tokens[k].text for k in kept)
-        words = re.sub(r" (’s|'s)\b", r"\1", words)
+        words = _SPACED_POSSESSIVE.sub(r"\1", words)
         if self._bracketed_acronym(end - 1):
             words, stop = words + ")", stop + 1   # "… of Korea (RoK)": the bracket closes inside the title
         return words, start, stop
@@ -625,7 +625,7 @@ class PersonFinder:
     def _abbreviations_before(self, i: int) -> int:
         """Token where a title starts once the abbreviations and demonyms before its head are included
         ("Daniel J. Kritenbrink, U.S. Ambassador": the name ends before "U.S.")."""
-        while i > 0 and re.fullmatch(r"\.?[ \t\u00a0]*|['’]s ", self.parser.gap(i)):
+        while i > 0 and _ABBREVIATION_GAP.fullmatch(self.parser.gap(i)):
             prev = self.tokens[i - 1].text
             bare = prev[:-2] if prev.endswith(("’s", "'s")) else prev     # "Party’s"
             if not (prev in _demonyms() or (prev.isupper() and len(prev) <= 4)
@@ -652,7 +652,7 @@ class PersonFinder:
                 or word in self.parser.org or self._head_at(j) or self.parser.is_place(self.tokens[j].start) > 0:
             return False
         prev = self.tokens[j - 1].text.lower()
-        return prev in self.parser.words.address and re.fullmatch(r"\.?[ \t\u00a0]+", self.parser.gap(j)) is not None
+        return prev in self.parser.words.address and _ADDRESS_GAP.fullmatch(self.parser.gap(j)) is not None
 
     def _most_words(self, first: str) -> int:
         """Most words of a name starting with ``first``: five for a Vietnamese, Korean or Chinese name; seven
@@ -692,7 +692,7 @@ class PersonFinder:
         if self.parser.is_place(toks[0].start) > 0:
             return None
         prev = self.tokens[start - 1].text.lower() if start > 0 else ""
-        boundary = (start == 0 or re.search(r"(?:^|[\n:;.,(“\"|–-])\s*$", before) or prev in self.parser.words.boundaries
+        boundary = (start == 0 or _SEPARATOR_BEFORE.search(before) or prev in self.parser.words.boundaries
                     or addressed or start != j - n + 1)
         if not boundary:
             return None
@@ -825,11 +825,11 @@ class PersonFinder:
             j -= 1
         words = self.tokens[j:i]
         if self.text[s:s + 1].isupper() and not any(t.text in self.parser.org for t in words) \
-                and all(re.match(r"[A-Z]", t.text) and not _VI_LETTER.search(t.text) for t in words) \
+                and all(_ASCII_CAPITAL.match(t.text) and not _VI_LETTER.search(t.text) for t in words) \
                 and words[0].text not in ("The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "New",
                                           "Former") and (j == 0 or not self.tokens[j - 1].cap):
             if title.split()[0] in ("Mayor", "Governor", "Chairman", "Secretary", "President"):
-                place = re.sub(r"['’]s$", "", self.text[words[0].start:prev.end])  # "Kandal’s Governor" → "Governor of Kandal"
+                place = _TRAILING_POSSESSIVE.sub("", self.text[words[0].start:prev.end])  # "Kandal’s Governor" → "Governor of Kandal"
                 return [(f"{title} of {place}", words[0].start, e)] + offices[1:]
         return offices
 
@@ -941,7 +941,7 @@ class PersonFinder:
         Van Loc met the Governor" (a lower-case verb) nor a short Vietnamese line of names."""
         if self._vietnamese_text:
             return False
-        words = [w for w in re.findall(r"[^\W\d_]+", self.text[line.start:line.end])
+        words = [w for w in _LETTER_RUN.findall(self.text[line.start:line.end])
                  if w.lower() not in _title_case_minor()]
         return len(words) >= 4 and all(w[0].isupper() for w in words)
 
@@ -956,12 +956,11 @@ class PersonFinder:
         title = _possessive(title)
         if not (self.main_province and _FILL_PROVINCE.search(title)):
             return title
-        english = re.search(r"\bthe ([Pp]rovincial|[Mm]unicipal) (?:People['’]s Committee|Party Committee|People['’]s Council|"
-                            r"Department of [A-Z][\w ]+)(?: \([A-Z][A-Za-z]{1,5}\))?$", title)
+        english = _FILL_ENGLISH.search(title)
         if english:
             return title[:english.start(1)] + f"{self.main_surface} " + title[english.start(1):] \
                 if self.main_surface else title
-        if re.search(r"\b(?:provincial|municipal) People['’]s Committee$", title):
+        if _PLACED_COMMITTEE.search(title):
             return title                 # "of Can Tho municipal People's Committee": the place is already there
         return f"{title} {self.main_province}"
 
@@ -1010,6 +1009,17 @@ class PersonFinder:
         return "vietnam" if vn_surname else "foreign"
 
 
+# regexes that were spelled in the calls (each call looked its pattern up in re's cache)
+_ADDRESS_GAP = re.compile(r"\.?[ \t\u00a0]+")
+_SPACED_POSSESSIVE = re.compile(r" (’s|'s)\b")
+_ABBREVIATION_GAP = re.compile(r"\.?[ \t\u00a0]*|['’]s ")
+_SEPARATOR_BEFORE = re.compile(r"(?:^|[\n:;.,(“\"|–-])\s*$")
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
+_TRAILING_POSSESSIVE = re.compile(r"['’]s$")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_FILL_ENGLISH = re.compile(r"\bthe ([Pp]rovincial|[Mm]unicipal) (?:People['’]s Committee|Party Committee|People['’]s Council|"
+                           r"Department of [A-Z][\w ]+)(?: \([A-Z][A-Za-z]{1,5}\))?$")
+_PLACED_COMMITTEE = re.compile(r"\b(?:provincial|municipal) People['’]s Committee$")
 _COMMA_NEXT = re.compile(r"\s*[,;]")
 _STOP_NEXT = re.compile(r"\s*[,;.)]")
 _INSTITUTION_STARTS = ("Bộ", "Sở", "Tổng", "Đại", "Embassy", "Consulate", "Ministry", "Cục")
@@ -1120,10 +1130,15 @@ def canonical_office(title: str) -> str:
     return " ".join(title.split())
 
 
+_POSSESSIVE_BODY = re.compile(r"^(.+?) of (?:the )?([A-Z][\w ]+?)(?: province| city)?['’]s (Party Committee|"
+                              r"People['’]s Committee|People['’]s Council)$")
+
+
 def _possessive(title: str) -> str:
     """"Secretary of Bac Ninh’s Party Committee" → "Secretary of the Party Committee of Bac Ninh province"."""
-    m = re.match(r"^(.+?) of (?:the )?([A-Z][\w ]+?)(?: province| city)?['’]s (Party Committee|People['’]s Committee|"
-                 r"People['’]s Council)$", title)
+    if "’s " not in title and "'s " not in title:
+        return title                    # the possessive is in every match: most titles have none
+    m = _POSSESSIVE_BODY.match(title)
     if not m:
         return title
     head, place, body = m.groups()
