@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
-from loaders.patterns import FoldedFinder, guarded, literal_trie
 from loaders.office_places import complete_english_office, drop_owner_country, is_foreign_place_name, named_place
+from loaders.patterns import FoldedFinder, guarded, literal_trie, literal_trie_after
 from loaders.tables import column, read_table
 from loaders.text import Line, TextDoc, occurrences
 from ontology.facts import PersonFact, Span
@@ -107,6 +107,14 @@ def _lexicon():
     return head_re, honor_re, lower, locality, org, surnames, side
 
 
+@lru_cache(maxsize=1)
+def _phrase_firsts() -> frozenset[str]:
+    """The first words of the several-word entries of ``_lexicon``'s lower-case title words ("ban" of "ban chỉ
+    đạo"): ``_phrase`` reads on only at one of them (1,900 calls over 300 generated articles, most at a word
+    that starts none)."""
+    return frozenset(w.split(" ")[0] for w in _lexicon()[2] if " " in w)
+
+
 @dataclass(frozen=True)
 class NameWords:
     """The word lists that mark where a person's name starts and stops (tables under loaders/data)."""
@@ -155,15 +163,54 @@ assert WORD.groups == 0
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")       # split keeps the words: [gap, word, gap, word, …, gap]
 
 
+_LETTER = r"[^\W\d_]"
+
+
+def _astral(text: str) -> bool:
+    """Does ``text`` hold a character past U+FFFF (a surrogate pair each in UTF-16)? 1.5 µs an article, where a
+    regex search for one cost 10."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+@lru_cache(maxsize=1)
+def _bmp_word_split() -> re.Pattern:
+    """``_WORD_SPLIT`` for texts without characters beyond U+FFFF: the letter class ``[^\\W\\d_]`` spelled out
+    as the ranges of Basic Multilingual Plane code points it matches (found by that class itself, so the same
+    set under this Python's Unicode tables). Why: re tests a listed set with one table look-up per character,
+    the categories of ``[^\\W\\d_]`` with several; the split went 33 → 24 ms over 300 generated articles
+    (tokenize 51.7 → 44.0 ms, medians of 9). Built once per process: 9 ms.
+    A text with a character past the BMP keeps the category class (the listed set stops at U+FFFF)."""
+    runs: list[list[int]] = []
+    for base in range(0, 0x10000, 0x1000):      # by blocks: all 65,536 one-character strings at once held ~5 MB
+        block = "".join(map(chr, range(base, base + 0x1000)))
+        for m in re.finditer(_LETTER + "+", block):
+            a, b = base + m.start(), base + m.end()
+            if runs and runs[-1][1] == a:
+                runs[-1][1] = b                  # a run across two blocks
+            else:
+                runs.append([a, b])
+    spelled = "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b - 1)) if b - a > 1 else "") for a, b in runs) + "]"
+    # only the word's first run, where nearly every character is read: the class elsewhere (after a quote or a
+    # hyphen, in a lookahead) is tried a few times an article, so one spelled copy keeps the pattern small
+    return re.compile(_WORD_SPLIT.pattern.replace(_LETTER, spelled, 1))
+
+
 def tokenize(text: str) -> list[Token]:
+    return _tokens_and_starts(text)[0]
+
+
+def _tokens_and_starts(text: str) -> tuple[list[Token], list[int]]:
+    """The tokens and their start offsets (which the split gives for free: the finder and the parser index
+    tokens by start, and mapping them out of the tokens again cost ~4 % of the persons' set-up)."""
     # The words and the gaps between them come from one ``split``; their running lengths are the offsets; the
     # Tokens are made by ``map`` (tuple.__new__ with one tuple): no Python step per word. The same Tokens as
     # ``Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)`` (split scans as finditer does),
     # 2x faster (300 generated articles: 0.16-0.20 → 0.09 CPU-s; earlier a list comprehension of
     # tuple.__new__ had taken it from 0.30 to 0.13). A document has thousands of words.
-    parts = _WORD_SPLIT.split(text)
+    parts = (_WORD_SPLIT if _astral(text) else _bmp_word_split()).split(text)
     ends = list(accumulate(map(len, parts)))
-    return list(map(_new_tuple, repeat(Token), zip(ends[0::2], ends[1::2], parts[1::2])))
+    starts = ends[0:-1:2]
+    return list(map(_new_tuple, repeat(Token), zip(starts, ends[1::2], parts[1::2]))), starts
 
 
 def _split_at_titles(text: str, tokens: list[Token], head_re: re.Pattern) -> list[Token]:
@@ -204,7 +251,6 @@ class OfficeTitleParser:
         self.is_place = is_place          # offset → end offset of a place name starting there, or -1
         self.is_partner = is_partner      # words → are they a foreign partner's name ("Campuchia")
         self.head_re, self.honor_re, self.lower, self.locality, self.org, self.surnames, self.head_side = _lexicon()
-        self._by_start = dict(zip(map(_START, tokens), range(len(tokens))))     # token start → index
         self.words = _name_words()
 
     def starts_name(self, word: str) -> bool:
@@ -321,7 +367,7 @@ class OfficeTitleParser:
                 if tok.text.lower() in self.words.address and self.tokens[k - 1].text in self.words.dangling:
                     return k - 1, None, 0         # "Phó Chủ tịch JICA và Ông Đoàn Xuân Hưng": another person
                 if tok.text.lower() in self.words.address and k + 1 < len(self.tokens) and \
-                        re.fullmatch(r"\.?[ \t\u00a0]+", self.gap(k + 1)):
+                        _ADDRESS_GAP.fullmatch(self.gap(k + 1)):
                     off, n = self.name_at(k + 1, False)  # "Consul General in Da Nang Mr. Tadsanai Ratchaput"
                     if n:
                         return k, k + 1 + off, n
@@ -408,6 +454,8 @@ class OfficeTitleParser:
 
     def _phrase(self, k: int) -> int:
         """Length (2 or 3) of a several-word title phrase starting at token k, else 0."""
+        if self.tokens[k].text.lower() not in _phrase_firsts():
+            return 0                      # no phrase starts with this word: its joins and joined words unasked
         for n in (3, 2):
             if k + n <= len(self.tokens) and all(self.joined(k + x) for x in range(1, n)):
                 if " ".join(t.text.lower() for t in self.tokens[k:k + n]) in self.lower:
@@ -442,7 +490,7 @@ class OfficeTitleParser:
         kept = [k for k in range(i + 1, end) if k not in owners]
         words = self.tokens[i].text + "".join(
             (self.gap(k) if self.gap(k) in (".", "/", " (", ") ") else " ") + self.tokens[k].text for k in kept)
-        words = re.sub(r" (’s|'s)\b", r"\1", words)
+        words = _SPACED_POSSESSIVE.sub(r"\1", words)
         if self._bracketed_acronym(end - 1):
             words, stop = words + ")", stop + 1   # "… of Korea (RoK)": the bracket closes inside the title
         return words, start, stop
@@ -459,10 +507,10 @@ class PersonFinder:
         self.is_foreign_place = is_foreign_place
         self.main_province = main_province
         self.main_surface = main_surface or main_province     # the province as the text writes it ("Ha Tinh")
-        self.tokens = _split_at_titles(self.text, tokenize(self.text), _lexicon()[0])
+        tokens, starts = _tokens_and_starts(self.text)
+        self.tokens = _split_at_titles(self.text, tokens, _lexicon()[0])
+        self._starts = starts if self.tokens is tokens else list(map(_START, self.tokens))
         self.parser = OfficeTitleParser(self.text, self.tokens, is_place, is_foreign_place)
-        self._index = self.parser._by_start         # token start → index (the parser's own map)
-        self._starts = list(map(_START, self.tokens))
 
     # -- mentions -------------------------------------------------------------------------
     def heads(self) -> list[tuple[int, int]]:
@@ -470,12 +518,14 @@ class PersonFinder:
         out = []
         taken_until = -1
         for m in _head_finder().finditer(self.text):          # offsets only: its text is lower-cased
-            if m.start() < taken_until or not self.is_body(m.start()) or m.start() not in self._index:
+            if m.start() < taken_until or not self.is_body(m.start()):
+                continue
+            i = self._token_at(m.start())
+            if i is None:
                 continue
             rest = self.text[m.end():m.end() + 6]
             if rest.startswith(" quán") or rest.startswith("-General"):
                 continue                    # "Tổng Lãnh sự quán": the consulate, not its head
-            i = self._index[m.start()]
             n = 0
             while i + n < len(self.tokens) and self.tokens[i + n].end <= m.end():
                 n += 1
@@ -586,7 +636,7 @@ class PersonFinder:
     def _abbreviations_before(self, i: int) -> int:
         """Token where a title starts once the abbreviations and demonyms before its head are included
         ("Daniel J. Kritenbrink, U.S. Ambassador": the name ends before "U.S.")."""
-        while i > 0 and re.fullmatch(r"\.?[ \t\u00a0]*|['’]s ", self.parser.gap(i)):
+        while i > 0 and _ABBREVIATION_GAP.fullmatch(self.parser.gap(i)):
             prev = self.tokens[i - 1].text
             bare = prev[:-2] if prev.endswith(("’s", "'s")) else prev     # "Party’s"
             if not (prev in _demonyms() or (prev.isupper() and len(prev) <= 4)
@@ -613,7 +663,7 @@ class PersonFinder:
                 or word in self.parser.org or self._head_at(j) or self.parser.is_place(self.tokens[j].start) > 0:
             return False
         prev = self.tokens[j - 1].text.lower()
-        return prev in self.parser.words.address and re.fullmatch(r"\.?[ \t\u00a0]+", self.parser.gap(j)) is not None
+        return prev in self.parser.words.address and _ADDRESS_GAP.fullmatch(self.parser.gap(j)) is not None
 
     def _most_words(self, first: str) -> int:
         """Most words of a name starting with ``first``: five for a Vietnamese, Korean or Chinese name; seven
@@ -653,7 +703,7 @@ class PersonFinder:
         if self.parser.is_place(toks[0].start) > 0:
             return None
         prev = self.tokens[start - 1].text.lower() if start > 0 else ""
-        boundary = (start == 0 or re.search(r"(?:^|[\n:;.,(“\"|–-])\s*$", before) or prev in self.parser.words.boundaries
+        boundary = (start == 0 or _SEPARATOR_BEFORE.search(before) or prev in self.parser.words.boundaries
                     or addressed or start != j - n + 1)
         if not boundary:
             return None
@@ -756,6 +806,13 @@ class PersonFinder:
             covered.append((toks[0].start, toks[-1].end))
         return out
 
+    def _token_at(self, offset: int) -> int | None:
+        """Index of the token that starts at ``offset``, if one does. A bisection: it is asked a few times an
+        article (at title heads and words of address), where a map of every token start cost ~10 % of the
+        persons' set-up."""
+        k = bisect_left(self._starts, offset)
+        return k if k < len(self._starts) and self._starts[k] == offset else None
+
     def _index_at_or_after(self, offset: int) -> int | None:
         k = bisect_left(self._starts, offset)
         return k if k < len(self.tokens) else None
@@ -779,11 +836,11 @@ class PersonFinder:
             j -= 1
         words = self.tokens[j:i]
         if self.text[s:s + 1].isupper() and not any(t.text in self.parser.org for t in words) \
-                and all(re.match(r"[A-Z]", t.text) and not _VI_LETTER.search(t.text) for t in words) \
+                and all(_ASCII_CAPITAL.match(t.text) and not _VI_LETTER.search(t.text) for t in words) \
                 and words[0].text not in ("The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "New",
                                           "Former") and (j == 0 or not self.tokens[j - 1].cap):
             if title.split()[0] in ("Mayor", "Governor", "Chairman", "Secretary", "President"):
-                place = re.sub(r"['’]s$", "", self.text[words[0].start:prev.end])  # "Kandal’s Governor" → "Governor of Kandal"
+                place = _TRAILING_POSSESSIVE.sub("", self.text[words[0].start:prev.end])  # "Kandal’s Governor" → "Governor of Kandal"
                 return [(f"{title} of {place}", words[0].start, e)] + offices[1:]
         return offices
 
@@ -792,7 +849,7 @@ class PersonFinder:
         out = []
         covered = [(m.start, m.end) for m in found]
         for m in _honorific_re().finditer(self.text):         # offsets only: its text is lower-cased
-            t_i = self._index.get(m.end())
+            t_i = self._token_at(m.end())
             if t_i is None:
                 continue
             tok = self.tokens[t_i]
@@ -840,17 +897,22 @@ class PersonFinder:
         for key in order:
             m = by_key[key]
             offices = offices_of[key]
-            vietnamese = self._side(m.name, offices) == "vietnam"
+            side = self._side(m.name, offices)
+            vietnamese = side == "vietnam"
             if vietnamese:     # the article's province completes Vietnamese titles only
                 filled: list[str] = []
                 for o in offices:
                     self._add_office(filled, self._fill(o))
                 offices = filled
+                side = self._side(m.name, offices)           # asked again of the completed titles
             if not self._vietnamese_text:
-                offices = self._english_places(offices, vietnamese)
-            facts.append(PersonFact(name=m.name, offices=tuple(offices), side=self._side(m.name, offices),
+                completed = self._english_places(offices, vietnamese)
+                if completed != offices:
+                    offices = completed
+                    side = self._side(m.name, offices)       # and of the titles their place completed
+            facts.append(PersonFact(name=m.name, offices=tuple(offices), side=side,
                                     span=Span(self.doc, m.start, m.end, self.text[m.start:m.end]),
-                                    province=self.main_province if self._side(m.name, offices) == "vietnam" else None))
+                                    province=self.main_province if side == "vietnam" else None))
         return facts
 
     def _historical(self, mentions: list[Mention]) -> set[str]:
@@ -898,7 +960,7 @@ class PersonFinder:
         Van Loc met the Governor" (a lower-case verb) nor a short Vietnamese line of names."""
         if self._vietnamese_text:
             return False
-        words = [w for w in re.findall(r"[^\W\d_]+", self.text[line.start:line.end])
+        words = [w for w in _LETTER_RUN.findall(self.text[line.start:line.end])
                  if w.lower() not in _title_case_minor()]
         return len(words) >= 4 and all(w[0].isupper() for w in words)
 
@@ -913,12 +975,11 @@ class PersonFinder:
         title = _possessive(title)
         if not (self.main_province and _FILL_PROVINCE.search(title)):
             return title
-        english = re.search(r"\bthe ([Pp]rovincial|[Mm]unicipal) (?:People['’]s Committee|Party Committee|People['’]s Council|"
-                            r"Department of [A-Z][\w ]+)(?: \([A-Z][A-Za-z]{1,5}\))?$", title)
+        english = _FILL_ENGLISH.search(title)
         if english:
             return title[:english.start(1)] + f"{self.main_surface} " + title[english.start(1):] \
                 if self.main_surface else title
-        if re.search(r"\b(?:provincial|municipal) People['’]s Committee$", title):
+        if _PLACED_COMMITTEE.search(title):
             return title                 # "of Can Tho municipal People's Committee": the place is already there
         return f"{title} {self.main_province}"
 
@@ -985,6 +1046,17 @@ class PersonFinder:
         return "vietnam" if vn_surname else "foreign"
 
 
+# regexes that were spelled in the calls (each call looked its pattern up in re's cache)
+_ADDRESS_GAP = re.compile(r"\.?[ \t\u00a0]+")
+_SPACED_POSSESSIVE = re.compile(r" (’s|'s)\b")
+_ABBREVIATION_GAP = re.compile(r"\.?[ \t\u00a0]*|['’]s ")
+_SEPARATOR_BEFORE = re.compile(r"(?:^|[\n:;.,(“\"|–-])\s*$")
+_ASCII_CAPITAL = re.compile(r"[A-Z]")
+_TRAILING_POSSESSIVE = re.compile(r"['’]s$")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_FILL_ENGLISH = re.compile(r"\bthe ([Pp]rovincial|[Mm]unicipal) (?:People['’]s Committee|Party Committee|People['’]s Council|"
+                           r"Department of [A-Z][\w ]+)(?: \([A-Z][A-Za-z]{1,5}\))?$")
+_PLACED_COMMITTEE = re.compile(r"\b(?:provincial|municipal) People['’]s Committee$")
 _COMMA_NEXT = re.compile(r"\s*[,;]")
 _STOP_NEXT = re.compile(r"\s*[,;.)]")
 _INSTITUTION_STARTS = ("Bộ", "Sở", "Tổng", "Đại", "Embassy", "Consulate", "Ministry", "Cục")
@@ -1003,14 +1075,15 @@ def _historical_figures() -> frozenset[str]:
 def _honorific_re() -> FoldedFinder:
     """A word of address or rank and the space after it ("ông ", "Mr. "): data/honorifics.tsv."""
     words = column("honorifics.tsv", "word")
-    return FoldedFinder(r"(?:^|(?<=[\s(\[“\"'‘:;,]))" + literal_trie(words, ignore_case=True) + r"[ \t\u00a0]+")
+    # ``(?:^|(?<=[\s(\[“\"'‘:;,]))`` + the trie, with the test after the first letter: re skips ahead by it
+    return FoldedFinder(literal_trie_after(words, r"[^\s(\[“\"'‘:;,]", ignore_case=True) + r"[ \t\u00a0]+")
 
 
 @lru_cache(maxsize=1)
 def _list_cue_re() -> FoldedFinder:
     """Words after which a list of people comes: data/name_list_cues.tsv."""
     cues = column("name_list_cues.tsv", "cue")
-    return FoldedFinder(r"\b" + literal_trie(cues, ignore_case=True) + r"\b\s*:?")   # \b: 8x faster than lookarounds
+    return FoldedFinder(_at_word_start(cues, "name_list_cues.tsv") + r"\b\s*:?")
 
 
 @lru_cache(maxsize=1)
@@ -1018,7 +1091,22 @@ def _head_finder() -> FoldedFinder:
     """Every title head in a text (the scan of ``_lexicon``'s head regex, whose matches on other strings
     stay as they are)."""
     heads = {r["head"] for r in read_table("titles.tsv", ("head", "lang", "side"))}
+    # not ``_at_word_start``: heads start with common letters (c, p, t, b …), and stopping at each of them cost
+    # more than the leading \b that rejects every position inside a word (0.020 → 0.030 CPU-s, 300 articles)
     return FoldedFinder(r"\b" + literal_trie(heads, ignore_case=True) + r"\b")
+
+
+def _at_word_start(words: Iterable[str], table: str) -> str:
+    """``\\b`` + the words' trie, spelled so that re skips ahead to their first letters (``literal_trie_after``):
+    the same matches when every word starts with a word character, which the table must keep."""
+    words = list(words)
+    bad = [w for w in words if w and not _WORD_CHAR.match(w)]
+    if bad:
+        raise ValueError(f"{table}: a word must start with a letter or digit: {bad[:3]}")
+    return literal_trie_after(words, r"\w", ignore_case=True)
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1)
@@ -1062,6 +1150,7 @@ def _office_forms() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(r["pattern"]), r["replacement"]) for r in read_table("office_forms.tsv"))
 
 
+@lru_cache(maxsize=4096)        # pure; an article compares each office with every other one it holds
 def _office_key(title: str) -> str:
     """Folded office for comparing two spellings of one post ("TP Hồ Chí Minh" = "Thành phố Hồ Chí Minh")."""
     return _TP.sub("thanh pho ", fold(title))
@@ -1070,6 +1159,7 @@ def _office_key(title: str) -> str:
 _TP = re.compile(r"\btp\.?\s*(?=\w)")
 
 
+@lru_cache(maxsize=4096)
 def canonical_office(title: str) -> str:
     """One spelling per office ("Chủ tịch Ủy ban nhân dân tỉnh X" → "Chủ tịch UBND tỉnh X"): data/office_forms.tsv."""
     for rx, rep in _office_forms():
@@ -1077,10 +1167,15 @@ def canonical_office(title: str) -> str:
     return " ".join(title.split())
 
 
+_POSSESSIVE_BODY = re.compile(r"^(.+?) of (?:the )?([A-Z][\w ]+?)(?: province| city)?['’]s (Party Committee|"
+                              r"People['’]s Committee|People['’]s Council)$")
+
+
 def _possessive(title: str) -> str:
     """"Secretary of Bac Ninh’s Party Committee" → "Secretary of the Party Committee of Bac Ninh province"."""
-    m = re.match(r"^(.+?) of (?:the )?([A-Z][\w ]+?)(?: province| city)?['’]s (Party Committee|People['’]s Committee|"
-                 r"People['’]s Council)$", title)
+    if "’s " not in title and "'s " not in title:
+        return title                    # the possessive is in every match: most titles have none
+    m = _POSSESSIVE_BODY.match(title)
     if not m:
         return title
     head, place, body = m.groups()
