@@ -426,6 +426,13 @@ class Gated:
         self.pattern, self.flags, self.groupindex = rx.pattern, rx.flags, rx.groupindex
         self._fold = bool(rx.flags & re.IGNORECASE)
         lits = required_literals(rx.pattern, rx.flags, fold=False)
+        # without their outer spaces: a match holds the inner string too, and a trie that starts with a space
+        # makes re stop at every space of the text (measured on the places' gates over 300 generated articles:
+        # _CENTRAL's 0.0054 -> 0.0029 s, _EN_ORGS's 0.0040 -> 0.0024 s)
+        if lits:
+            lits = frozenset(lit.strip() for lit in lits)
+            if "" in lits:
+                lits = None
         # a few literals: str.find each (C's fast search); many: one search of their trie
         self._few = tuple(sorted(lits)) if lits and len(lits) <= _FEW else None
         self._gate = re.compile(literal_trie(lits)) if lits and len(lits) > _FEW else None

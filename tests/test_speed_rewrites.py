@@ -270,3 +270,18 @@ def test_name_head_en_in_stretches_finds_what_finditer_finds():
         assert found == [(m.span(), m.groupdict()) for m in _NAME_HEAD_EN.rx.finditer(t)], t
         hits += len(found)
     assert hits > 50
+
+
+def test_gated_regex_with_spaced_literals_answers_as_the_regex():
+    """The gate looks for its literals without their outer spaces ("Trung ương" for " Trung ương"): weaker,
+    never wrong; the answers stay the regex's on random texts made of the pattern's own words."""
+    import random
+
+    rx = re.compile(r"(?:Ban|Ủy ban) Trung ương(?: Đảng)?|\bof the (?:Central|Provincial) Committee\b")
+    g = Gated(rx)
+    words = ["Ban", "Ủy ban", " ", "Trung ương", "Đảng", "of the", "Central", "Committee", "Provincial", "x", "\n"]
+    rnd = random.Random(11)
+    for _ in range(3000):
+        t = "".join(rnd.choice(words) + rnd.choice(["", " "]) for _ in range(rnd.randint(1, 9)))
+        assert [m.span() for m in g.finditer(t)] == [m.span() for m in rx.finditer(t)], t
+        assert bool(g.search(t)) == bool(rx.search(t)), t
