@@ -992,14 +992,22 @@ def _org_name(name: str) -> str:
 
 def main_province(text: str, provinces: list[ProvinceFact]) -> str | None:
     """The province the article is about: the most mentioned, not counting the seat of a foreign
-    mission ("Tổng Lãnh sự Cuba tại TP.HCM"); a tie goes to the first mentioned."""
-    counted = [p for p in provinces if not _FOREIGN_HOST.search(text[max(0, p.span.start - 90):p.span.start])]
+    mission ("Tổng Lãnh sự Cuba tại TP.HCM"); a tie goes to a province that is no mission's seat (the
+    seat's other mentions tell of the post too: "her term in Ho Chi Minh City"), then to the first mentioned."""
+    seats = set()
+    counted = []
+    for p in provinces:
+        if _FOREIGN_HOST.search(text[max(0, p.span.start - 90):p.span.start]):
+            seats.add(p.name)
+        else:
+            counted.append(p)
     counted = counted or provinces
     counts = Counter(p.name for p in counted)
     if not counts:
         return None
-    top, n = counts.most_common(1)[0]
-    return counted[0].name if counts[counted[0].name] == n else top
+    n = max(counts.values())
+    tied = [name for name in counts if counts[name] == n]          # in order of first mention
+    return next((name for name in tied if name not in seats), tied[0])
 
 
 def find_organizations(doc: str, text: str, provinces: list[ProvinceFact],

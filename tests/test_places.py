@@ -247,3 +247,15 @@ def test_abbreviated_head_glued_to_a_foreign_city():
 ])
 def test_english_foreign_bodies_after_the_place(text, body):
     assert body in partners(text)
+
+
+def test_the_articles_province_is_not_a_missions_seat_on_a_tie():
+    from loaders.places import find_provinces, main_province
+
+    text = ("Consul General bids farewell\n\n"
+            "Leaders of Can Tho City received the U.S. Consul General in Ho Chi Minh City Jane Doe. She will end her "
+            "term in Ho Chi Minh City in July. U.S. firms are keen on Can Tho City.\n")
+    assert main_province(text, find_provinces("t", text)) == "Cần Thơ"
+    # no seat among the tied: the first mentioned, as before
+    plain = "News\n\nLeaders of Can Tho City met leaders of Ho Chi Minh City. Can Tho City and Ho Chi Minh City agreed.\n"
+    assert main_province(plain, find_provinces("t", plain)) == "Cần Thơ"
