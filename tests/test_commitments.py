@@ -713,3 +713,10 @@ def test_en_a_place_after_a_preposition_is_no_maker():
             "to students in Mondulkiri province.", head=HEAD_EN,
             partners=["Pechreada district", "Mondulkiri province"])
     assert f.kind == "donate" and f.by != ("Pechreada district",)
+
+
+def test_vi_request_made_with_someone_names_its_addressee():
+    f = one("Chủ tịch UBND tỉnh cũng đề nghị với Đại sứ, trong thời gian tới, mở rộng hợp tác giữa các địa phương "
+            "của hai nước; quan tâm tới công tác đào tạo cán bộ của tỉnh.")
+    assert f.kind == "request" and "quan tâm tới công tác đào tạo" in f.text
+    assert run("Đại biểu đã thảo luận với nhau, đề nghị với nhau nhiều vấn đề.") == []
