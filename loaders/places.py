@@ -168,7 +168,7 @@ class _Heads:
         self._finder, self._last = None, (None, {})    # made again at the next text
 
     def starts(self, text: str) -> dict[str, list[int]]:
-        """{head: ascending starts} of the heads in ``text`` (the last text's answer is kept: the finders ask in turn)."""
+        """{word: ascending starts} of the words in ``text`` (the last text's answer is kept: the finders ask in turn)."""
         last = self._last
         if last[0] is not text:
             if self._finder is None:
@@ -213,19 +213,15 @@ class _HeadLed:
                     last = m.end()
 
 
-class _Gates:
+class _Gates(_Heads):
     """The literal gates of several regexes that run over whole articles and seldom match, looked for in one
-    search of the trie of all their literals per text, where each Gated regex searched the text for its own.
+    search of the trie of all their literals per text (the shared pass of ``_Heads``), where each Gated regex
+    searched the text for its own.
 
     Why: those searches stop at every character that starts some literal, and these regexes' literals
     ("city", "states", "charity" …) start with letters frequent in any text. _NAME_HEAD_EN, _LISTED_EN and
     _NGO_DEFINED's gates over 300 generated articles: 0.0109 CPU-s in three searches, 0.0074 in one. One
     ``LiteralFinder`` pass gives where each literal starts too (for ``_Gated``'s stretches)."""
-
-    def __init__(self) -> None:
-        self._words: set[str] = set()
-        self._finder: LiteralFinder | None = None
-        self._last: tuple[str | None, dict[str, list[int]]] = (None, {})   # one attribute: set in one step
 
     def gated(self, rx: re.Pattern, breaker: re.Pattern | None = None) -> "_Gated":
         """``rx`` behind its literals; with ``breaker``, a class of characters no match holds (see ``_Gated``)."""
@@ -234,18 +230,8 @@ class _Gates:
             raise ValueError(f"no literal gate: {rx.pattern[:60]!r}")
         if breaker is not None and any(breaker.search(w) for w in lits):
             raise ValueError(f"a literal holds a breaker: {rx.pattern[:60]!r}")
-        self._words |= lits
-        self._finder, self._last = None, (None, {})    # made again at the next text
+        self.add(frozenset(lits))
         return _Gated(rx, frozenset(lits), self, breaker)
-
-    def starts(self, text: str) -> dict[str, list[int]]:
-        """{literal: ascending starts} of the literals in ``text`` (the last text's answer is kept)."""
-        last = self._last
-        if last[0] is not text:
-            if self._finder is None:
-                self._finder = LiteralFinder(self._words)
-            last = self._last = (text, self._finder.find_all(text))
-        return last[1]
 
     def found(self, text: str) -> frozenset[str]:
         """The literals present in ``text``."""
