@@ -119,20 +119,21 @@ def find_meeting_cue(sentences: list[Sentence] | tuple[Sentence, ...]) -> tuple[
 SIDES_LISTED = "sides listed"      # the verb of a meeting told by its side lists: its persons are those listed
 
 
+def _side_lists(td: TextDoc) -> list[Sentence]:
+    """Prose sentences that list the persons of one side of an event ("Về phía Lào có các ông: …")."""
+    rx = _role("side_list", td.lang)
+    return [s for s in td.sentences if s.prose and rx.match(s.text)]
+
+
 def _sides_listed(td: TextDoc) -> tuple[Sentence | None, str | None]:
-    """With no meeting verb in the lead: the first of two prose sentences, each listing the persons of
-    one side ("Về phía Lào có các ông: …", "Về phía tỉnh Điện Biên có …"), as the meeting's sentence.
-    An event told side by side is an encounter of two sides (a medal ceremony, a handover)."""
+    """With no meeting verb in the lead: the first of two side lists naming different sides ("Về phía Lào có
+    các ông: …", "Về phía tỉnh Điện Biên có …"), as the meeting's sentence. An event told side by side is an
+    encounter of two sides (a medal ceremony, a handover)."""
     rx = _role("side_list", td.lang)
-    listed = [(s, m) for s in td.sentences if s.prose for m in (rx.match(s.text),) if m]
-    if len({m.group().lower() for _, m in listed}) < 2:
+    listed = _side_lists(td)
+    if len({rx.match(s.text).group().lower() for s in listed}) < 2:
         return None, None
-    return listed[0][0], SIDES_LISTED
-
-
-def _in_side_lists(td: TextDoc, s: int) -> bool:
-    rx = _role("side_list", td.lang)
-    return any(x.start <= s < x.end and rx.match(x.text) for x in td.sentences)
+    return listed[0], SIDES_LISTED
 
 
 def _episodes(td: TextDoc) -> list[_Episode]:
@@ -355,7 +356,8 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
         names_here = [p for s, _, p in mentions if (ep.start <= s < ep.end or (ep.first and s < ep.start))
                       and not any(a <= s < b for a, b in asides)]
         if ep.verb == SIDES_LISTED:
-            names_here = [p for s, _, p in mentions if _in_side_lists(td, s)]
+            lists = _side_lists(td)
+            names_here = [p for s, _, p in mentions if any(x.start <= s < x.end for x in lists)]
         people = list({p.name: p for p in names_here}.values())
         if not people:
             continue
