@@ -59,3 +59,49 @@ def test_automaton_next_token_is_the_old_search_then_join_test():
     for t in texts + list(_random_texts(1500)):
         for pos in range(len(t) + 1):
             assert old_next(t, pos) == new_next(t, pos), (t, pos)
+
+
+EN_ALPHABET = "On on the afternoon of Monday, May 3 June 4th 2020 Sept. 12, Dec 1st of 19 20 2024 Jan Mayor x1 \n,."
+
+
+def _en_texts(n: int = 3000, seed: int = 5):
+    rnd = random.Random(seed)
+    words = EN_ALPHABET.split(" ") + [" ", "  ", ","]
+    for _ in range(n):
+        yield " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))
+
+
+def test_date_words_lead_and_english_dates_match_as_before():
+    """The eighth session's respellings: the Vietnamese lead's words as literal branches (the letter checks after
+    them), a first-character lookahead on the English forms, and _ANY_MONTH's "\\b" as a lookbehind after the month."""
+    old_lead = (r"(?:[NnSsCcTtĐđHhVv](?<![^\W\d_].)(?:(?<=[Nn])gày|(?<=[Ss])áng|(?<=[Cc])hiều|(?<=[Tt])rưa|(?<=[Tt])ối"
+                r"|(?<=[Đđ])êm|(?<=[Hh])ôm|(?<=[Vv])ào)\s+(?:(?:ngày|hôm|nay)\s+)?\(?)")
+    words_tail = dates._VI_WORDS.pattern[len(dates._VI_LEAD):]
+    mine = ["ngày 5 tháng 12 năm 2020", "Sgày 5 tháng 12", "xsáng 1 tháng 2", "Tối 3 tháng 4, 2021", "Cáng 1 tháng 1"]
+    _same(re.compile(old_lead + words_tail), dates._VI_WORDS.rx, mine + list(_random_texts()))
+    old_md = re.compile(r"(?:\b[Oo]n\s+" + dates._EN_PART_OF_DAY + r"(?:[A-Z][a-z]+day,?\s+)?)?\b" + dates._MONTH_RE +
+                        r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
+    old_dm = re.compile(r"(?:\b[Oo]n\s+(?:[A-Z][a-z]+day,?\s+)?(?:the\s+)?)?\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                        + dates._MONTH_RE + r"(?:,?\s+(\d{4}))?")
+    old_any = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+    mine = ["On May 3, 2020", "on the morning of June 4th", "4 December 2020", "on Monday, 12 of Sept. 2024", "xMay 3",
+            "²3 May", "٣ May 2020", "Mayor 3", "OnMay 3"]
+    texts = mine + list(_en_texts())
+    _same(old_md, dates._EN_MD.rx, texts)
+    _same(old_dm, dates._EN_DM.rx, texts)
+    for t in texts:
+        for pos in range(0, len(t) + 1, 3):
+            assert bool(old_any.search(t, pos)) == bool(dates._ANY_MONTH.search(t, pos)), (t, pos)
+
+
+def test_bare_dates_are_looked_for_where_the_prefilter_finds_one():
+    """_BARE_NEAR finds something wherever _BARE matches (from the "(" or "," before the date): random texts of
+    date pieces, every start position, a few ends."""
+    rnd = random.Random(3)
+    pieces = ["(", ",", " ", "  ", "5", "12", "/", "-", "2020", "x", "\n", ".", "(5", ", 1"]
+    for _ in range(20000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        for start in range(len(t) + 1):
+            for end in (len(t), len(t) - 1, len(t) - 3):
+                if dates._BARE.search(t, start, end):
+                    assert dates._BARE_NEAR.search(t, max(0, start - 2), end), (t, start, end)
