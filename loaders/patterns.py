@@ -573,3 +573,26 @@ def _check_lower(pattern: str) -> None:
                 raise ValueError("FoldedFinder: back references")
 
     walk(sre_parse.parse(pattern))
+
+
+# --------------------------------------------------------------------------- a regex tried only where its matches can start
+def finditer_at_heads(rx: re.Pattern, heads: re.Pattern, text: str, pos: int = 0, endpos: int = sys.maxsize):
+    """``rx.finditer(text, pos, endpos)``, with ``rx`` tried only where ``heads`` matches (every start of a match of
+    ``heads``, overlapping ones included). The same matches when ``rx`` matches no empty string and ``heads``
+    matches (with the same ``endpos``) wherever a match of ``rx`` starts: a search tries ``rx`` at each position
+    in turn and goes on after the match's end, as this does at each head.
+
+    Why: a pattern that opens with an optional part (``(?:\\bOn\\s+…)?\\bMonth …``) gives ``re`` no first
+    character to skip to, so it is tried at every position; a ``heads`` pattern made of literals is skipped
+    through by first character, and ``rx`` runs at its few matches only (eighth session, the English date forms
+    over the leads of 67 generated articles: 0.0022 → 0.0010 CPU-s)."""
+    end = min(endpos, len(text))
+    h = heads.search(text, pos, end)
+    while h is not None:
+        p = h.start()
+        m = rx.match(text, p, end)
+        if m is not None:
+            yield m
+            h = heads.search(text, m.end(), end)
+        else:
+            h = heads.search(text, p + 1, end)

@@ -4,6 +4,7 @@ import random
 import re
 
 from loaders import automaton, dates
+from loaders.patterns import finditer_at_heads
 from ontology import normalise
 
 ALPHABET = "oOuUqQàáảãạÀÁỳýỷỹỵỲÝ hHtTnNgàySsáCcĐđêmôVvào0123456789/.-–()ỉnhP.uyệnQBbạtặck khủđôịxãrấnXYZ \n\t\u00a0—‐"
@@ -87,8 +88,15 @@ def test_date_words_lead_and_english_dates_match_as_before():
     mine = ["On May 3, 2020", "on the morning of June 4th", "4 December 2020", "on Monday, 12 of Sept. 2024", "xMay 3",
             "²3 May", "٣ May 2020", "Mayor 3", "OnMay 3"]
     texts = mine + list(_en_texts())
-    _same(old_md, dates._EN_MD.rx, texts)
-    _same(old_dm, dates._EN_DM.rx, texts)
+    _same(old_md, dates._EN_MD, texts)
+    _same(old_dm, dates._EN_DM, texts)
+    for t in texts:
+        for start, end in ((0, len(t)), (2, len(t) - 2)):
+            a = [(m.span(), m.groups()) for m in old_md.finditer(t, start, end)]
+            b = [(m.span(), m.groups()) for m in finditer_at_heads(dates._EN_MD, dates._EN_MD_HEADS, t, start, end)]
+            assert a == b, (t, start, end)
+            if old_dm.search(t, start, end):
+                assert dates._DM_CORE.search(t, start, end), (t, start, end)
     for t in texts:
         for pos in range(0, len(t) + 1, 3):
             assert bool(old_any.search(t, pos)) == bool(dates._ANY_MONTH.search(t, pos)), (t, pos)
