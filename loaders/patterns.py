@@ -540,6 +540,67 @@ class FoldedFinder:
         return self._folded.finditer(text) if low is None else self._lower.finditer(low)
 
 
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _is_letter(c: str) -> bool:        # what ``[^\W\d_]`` matches
+    return c.isalnum() and not c.isdecimal()
+
+
+class WordLedFinder(FoldedFinder):
+    """``FoldedFinder.finditer`` of a pattern made of a table's words, every match of which starts where a run
+    of letters starts (the character before is no letter) and that run, as long as it goes, is the first run
+    of letters of one of the words ("chủ" of "chủ tịch", "mr" of "Mr."): a leading ``\\b`` or lookbehind, and
+    no letter right after a word that is all letters (a ``\\b`` or a space after the words). The words' first
+    runs that the text holds are known from its distinct runs (``loaders.text.Words.lower_runs``, a set
+    intersection), their places by ``str.find``; the pattern is tried at those places only, in text order,
+    each after the last match: the matches ``finditer`` gives. A text that cannot be lower-cased safely runs
+    the case-insensitive regex.
+
+    Why: ``re`` stops at every character that starts some word of the trie (c, t, b, đ, m … are most of a
+    text's letters) and tries the trie there; a text holds a few of the words. The persons' head, honorific
+    and list-cue scans over 300 generated articles, CPU: see bench/RESULTS.md, eighth session; the same
+    matches as the trie scans on hand-written, random and generated texts (tests/test_text_words.py)."""
+
+    def __init__(self, pattern: str, words: Iterable[str]):
+        super().__init__(pattern)
+        firsts = set()
+        for w in words:
+            m = _LEADING_LETTERS.match(w.lower())
+            if m is None:
+                raise ValueError(f"WordLedFinder: a word must start with a letter: {w!r}")
+            firsts.add(m.group())
+        self._firsts = frozenset(firsts)
+
+    def finditer_runs(self, text: str, lower_runs) -> list[re.Match]:
+        """``finditer(text)`` as a list; ``lower_runs()`` gives the lower-cased runs of letters of ``text``
+        (asked only when the lower-cased text keeps every offset)."""
+        low = _lowered(text)
+        if low is None:
+            return list(self._folded.finditer(text))
+        present = self._firsts.intersection(lower_runs())
+        if not present:
+            return []
+        at: list[int] = []
+        find = low.find
+        for w in present:
+            i = find(w)
+            while i >= 0:
+                if i == 0 or not _is_letter(low[i - 1]):
+                    at.append(i)
+                i = find(w, i + 1)
+        at.sort()
+        out: list[re.Match] = []
+        match, last = self._lower.match, 0
+        for p in at:
+            if p >= last:
+                m = match(low, p)
+                if m is not None:
+                    out.append(m)
+                    last = m.end()
+        return out
+
+
 def _check_lower(pattern: str) -> None:
     """Every character the pattern names must be its own lower case (classes such as \\w and \\s are
     the same on lower-cased text); otherwise the case-sensitive run would miss matches."""

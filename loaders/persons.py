@@ -27,21 +27,19 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from loaders.office_places import complete_english_office, drop_owner_country, is_foreign_place_name, named_place
-from loaders.patterns import FoldedFinder, guarded, literal_trie, literal_trie_after
+from loaders.patterns import WordLedFinder, guarded, literal_trie, literal_trie_after
 from loaders.tables import column, read_table
-from loaders.text import Line, TextDoc, occurrences
+from loaders import text as _text
+from loaders.text import Line, TextDoc, Words, occurrences, words_of
 from ontology.facts import PersonFact, Span
 from ontology.identity import fold
 
-# Alternatives start with disjoint characters (letter, digit, quote), so their order does not change a match;
-# words first because they are most of the text (tokenize: 20 % less CPU on 300 generated articles). A former
-# ``[^\W\d_]+'`` branch could never match (the word branch always matches first at a letter) and is gone.
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*|\d+|(?<=\s)['’]s(?![^\W\d_])")
+WORD = _text.WORD                    # the text layer's words (loaders/text.py) are the persons' tokens
 _SEP_TITLE = re.compile(r"^\s*(?:,|–|-|—|:|\(|,?\s*là)\s*$")
 _SPACE = re.compile(r"^[ \t\u00a0]+$")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")   # one group: a Vietnamese syllable ("Quang"); several: "Ichikawa"
@@ -159,58 +157,19 @@ def _name_words() -> NameWords:
 
 _new_tuple = tuple.__new__
 _START = itemgetter(0)                              # Token.start, for map()
-assert WORD.groups == 0
-_WORD_SPLIT = re.compile(f"({WORD.pattern})")       # split keeps the words: [gap, word, gap, word, …, gap]
-
-
-_LETTER = r"[^\W\d_]"
-
-
-def _astral(text: str) -> bool:
-    """Does ``text`` hold a character past U+FFFF (a surrogate pair each in UTF-16)? 1.5 µs an article, where a
-    regex search for one cost 10."""
-    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
-
-
-@lru_cache(maxsize=1)
-def _bmp_word_split() -> re.Pattern:
-    """``_WORD_SPLIT`` for texts without characters beyond U+FFFF: the letter class ``[^\\W\\d_]`` spelled out
-    as the ranges of Basic Multilingual Plane code points it matches (found by that class itself, so the same
-    set under this Python's Unicode tables). Why: re tests a listed set with one table look-up per character,
-    the categories of ``[^\\W\\d_]`` with several; the split went 33 → 24 ms over 300 generated articles
-    (tokenize 51.7 → 44.0 ms, medians of 9). Built once per process: 9 ms.
-    A text with a character past the BMP keeps the category class (the listed set stops at U+FFFF)."""
-    runs: list[list[int]] = []
-    for base in range(0, 0x10000, 0x1000):      # by blocks: all 65,536 one-character strings at once held ~5 MB
-        block = "".join(map(chr, range(base, base + 0x1000)))
-        for m in re.finditer(_LETTER + "+", block):
-            a, b = base + m.start(), base + m.end()
-            if runs and runs[-1][1] == a:
-                runs[-1][1] = b                  # a run across two blocks
-            else:
-                runs.append([a, b])
-    spelled = "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b - 1)) if b - a > 1 else "") for a, b in runs) + "]"
-    # only the word's first run, where nearly every character is read: the class elsewhere (after a quote or a
-    # hyphen, in a lookahead) is tried a few times an article, so one spelled copy keeps the pattern small
-    return re.compile(_WORD_SPLIT.pattern.replace(_LETTER, spelled, 1))
+_bmp_word_split = _text._bmp_word_split             # (tests compare the spelled letter class with the category)
 
 
 def tokenize(text: str) -> list[Token]:
-    return _tokens_and_starts(text)[0]
+    return _tokens_and_starts(text, Words(text))[0]          # not the shared cache: a piece of a text, a test
 
 
-def _tokens_and_starts(text: str) -> tuple[list[Token], list[int]]:
-    """The tokens and their start offsets (which the split gives for free: the finder and the parser index
-    tokens by start, and mapping them out of the tokens again cost ~4 % of the persons' set-up)."""
-    # The words and the gaps between them come from one ``split``; their running lengths are the offsets; the
-    # Tokens are made by ``map`` (tuple.__new__ with one tuple): no Python step per word. The same Tokens as
-    # ``Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)`` (split scans as finditer does),
-    # 2x faster (300 generated articles: 0.16-0.20 → 0.09 CPU-s; earlier a list comprehension of
-    # tuple.__new__ had taken it from 0.30 to 0.13). A document has thousands of words.
-    parts = (_WORD_SPLIT if _astral(text) else _bmp_word_split()).split(text)
-    ends = list(accumulate(map(len, parts)))
-    starts = ends[0:-1:2]
-    return list(map(_new_tuple, repeat(Token), zip(starts, ends[1::2], parts[1::2]))), starts
+def _tokens_and_starts(text: str, words: Words | None = None) -> tuple[list[Token], list[int]]:
+    """The tokens and their start offsets: the text layer's words (``loaders.text.Words``, made once per text)
+    as Tokens, made by ``map`` (tuple.__new__ with one tuple): no Python step per word. The finder and the
+    parser index tokens by start, and mapping them out of the tokens again cost ~4 % of the persons' set-up."""
+    w = words_of(text) if words is None else words
+    return list(map(_new_tuple, repeat(Token), zip(w.starts, w.ends, w.words))), w.starts
 
 
 def _split_at_titles(text: str, tokens: list[Token], head_re: re.Pattern) -> list[Token]:
@@ -507,7 +466,7 @@ class PersonFinder:
         self.is_foreign_place = is_foreign_place
         self.main_province = main_province
         self.main_surface = main_surface or main_province     # the province as the text writes it ("Ha Tinh")
-        tokens, starts = _tokens_and_starts(self.text)
+        tokens, starts = _tokens_and_starts(self.text, td.words)
         self.tokens = _split_at_titles(self.text, tokens, _lexicon()[0])
         self._starts = starts if self.tokens is tokens else list(map(_START, self.tokens))
         self.parser = OfficeTitleParser(self.text, self.tokens, is_place, is_foreign_place)
@@ -517,7 +476,7 @@ class PersonFinder:
         """(token index, number of tokens) of every title head in the body."""
         out = []
         taken_until = -1
-        for m in _head_finder().finditer(self.text):          # offsets only: its text is lower-cased
+        for m in _head_finder().finditer_runs(self.text, self.td.words.lower_runs):   # offsets only (lower-cased)
             if m.start() < taken_until or not self.is_body(m.start()):
                 continue
             i = self._token_at(m.start())
@@ -762,7 +721,7 @@ class PersonFinder:
         each comma- or "and"-separated item that starts with a name is a person, with or without a role."""
         out: list[Mention] = []
         covered = [(m.start, m.end) for m in found]
-        for m in _list_cue_re().finditer(self.text):          # offsets only: its text is lower-cased
+        for m in _list_cue_re().finditer_runs(self.text, self.td.words.lower_runs):   # offsets only (lower-cased)
             stop = _SENTENCE_END.search(self.text, m.end())
             stop_at = stop.start() if stop else len(self.text)
             k = self._index_at_or_after(m.end())
@@ -848,7 +807,7 @@ class PersonFinder:
         """"ông/bà/Mr. + two or more capitalised words" without a title nearby."""
         out = []
         covered = [(m.start, m.end) for m in found]
-        for m in _honorific_re().finditer(self.text):         # offsets only: its text is lower-cased
+        for m in _honorific_re().finditer_runs(self.text, self.td.words.lower_runs):  # offsets only (lower-cased)
             t_i = self._token_at(m.end())
             if t_i is None:
                 continue
@@ -1072,28 +1031,28 @@ def _historical_figures() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _honorific_re() -> FoldedFinder:
+def _honorific_re() -> WordLedFinder:
     """A word of address or rank and the space after it ("ông ", "Mr. "): data/honorifics.tsv."""
     words = column("honorifics.tsv", "word")
     # ``(?:^|(?<=[\s(\[“\"'‘:;,]))`` + the trie, with the test after the first letter: re skips ahead by it
-    return FoldedFinder(literal_trie_after(words, r"[^\s(\[“\"'‘:;,]", ignore_case=True) + r"[ \t\u00a0]+")
+    return WordLedFinder(literal_trie_after(words, r"[^\s(\[“\"'‘:;,]", ignore_case=True) + r"[ \t\u00a0]+", words)
 
 
 @lru_cache(maxsize=1)
-def _list_cue_re() -> FoldedFinder:
+def _list_cue_re() -> WordLedFinder:
     """Words after which a list of people comes: data/name_list_cues.tsv."""
     cues = column("name_list_cues.tsv", "cue")
-    return FoldedFinder(_at_word_start(cues, "name_list_cues.tsv") + r"\b\s*:?")
+    return WordLedFinder(_at_word_start(cues, "name_list_cues.tsv") + r"\b\s*:?", cues)
 
 
 @lru_cache(maxsize=1)
-def _head_finder() -> FoldedFinder:
+def _head_finder() -> WordLedFinder:
     """Every title head in a text (the scan of ``_lexicon``'s head regex, whose matches on other strings
     stay as they are)."""
     heads = {r["head"] for r in read_table("titles.tsv", ("head", "lang", "side"))}
     # not ``_at_word_start``: heads start with common letters (c, p, t, b …), and stopping at each of them cost
     # more than the leading \b that rejects every position inside a word (0.020 → 0.030 CPU-s, 300 articles)
-    return FoldedFinder(r"\b" + literal_trie(heads, ignore_case=True) + r"\b")
+    return WordLedFinder(r"\b" + literal_trie(heads, ignore_case=True) + r"\b", heads)
 
 
 def _at_word_start(words: Iterable[str], table: str) -> str:

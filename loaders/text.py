@@ -19,6 +19,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Iterator
 
 from loaders.patterns import AnyOf, Gated, guarded
@@ -295,6 +296,108 @@ def layout_of(text: str) -> Layout:
     return Layout(text)
 
 
+# ---------------------------------------------------------------------------------------------
+# words: one tokenization of the text, shared
+
+# A word: a run of letters with the apostrophes and hyphens inside it ("Mayor’s", "Xiêng-khoảng"), a run of
+# digits, or a possessive "'s" after a space. Alternatives start with disjoint characters (letter, digit, quote),
+# so their order does not change a match; words first because they are most of the text (20 % less CPU on 300
+# generated articles). (The persons' tokenizer's words: loaders/persons.py re-exports it as ``WORD``.)
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+|-[^\W\d_]+)*|\d+|(?<=\s)['’]s(?![^\W\d_])")
+assert WORD.groups == 0
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")       # split keeps the words: [gap, word, gap, word, …, gap]
+_LETTER = r"[^\W\d_]"
+
+
+def _astral(text: str) -> bool:
+    """Does ``text`` hold a character past U+FFFF (a surrogate pair each in UTF-16)? 1.5 µs an article, where a
+    regex search for one cost 10."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+@lru_cache(maxsize=1)
+def _bmp_word_split() -> re.Pattern:
+    """``_WORD_SPLIT`` for texts without characters beyond U+FFFF: the letter class ``[^\\W\\d_]`` spelled out
+    as the ranges of Basic Multilingual Plane code points it matches (found by that class itself, so the same
+    set under this Python's Unicode tables). Why: re tests a listed set with one table look-up per character,
+    the categories of ``[^\\W\\d_]`` with several; the split went 33 → 24 ms over 300 generated articles
+    (tokenize 51.7 → 44.0 ms, medians of 9). Built once per process: 9 ms.
+    A text with a character past the BMP keeps the category class (the listed set stops at U+FFFF)."""
+    runs: list[list[int]] = []
+    for base in range(0, 0x10000, 0x1000):      # by blocks: all 65,536 one-character strings at once held ~5 MB
+        block = "".join(map(chr, range(base, base + 0x1000)))
+        for m in re.finditer(_LETTER + "+", block):
+            a, b = base + m.start(), base + m.end()
+            if runs and runs[-1][1] == a:
+                runs[-1][1] = b                  # a run across two blocks
+            else:
+                runs.append([a, b])
+    spelled = "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b - 1)) if b - a > 1 else "") for a, b in runs) + "]"
+    # only the word's first run, where nearly every character is read: the class elsewhere (after a quote or a
+    # hyphen, in a lookahead) is tried a few times an article, so one spelled copy keeps the pattern small
+    return re.compile(_WORD_SPLIT.pattern.replace(_LETTER, spelled, 1))
+
+
+class Words:
+    """The words of one text (``WORD``'s matches, left to right) as three parallel lists: ``words[k]`` spans
+    ``starts[k]:ends[k]``. Made once per text (``words_of``) for every rule family that reads words: the
+    persons' tokens are these, and the scans that look for words out of a table ask ``runs`` which words the
+    text holds at all.
+
+    Why lists, not a tuple per word: one ``split`` gives the words and the gaps between them, their running
+    lengths the offsets, with no Python step per word; an article has thousands of words (the persons' Token
+    tuples were a third of their tokenizer's CPU)."""
+
+    __slots__ = ("text", "words", "starts", "ends", "_runs", "_lower_runs")
+
+    def __init__(self, text: str):
+        # the same words as ``[(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]`` (split scans as
+        # finditer does); tests/test_persons_text_rewrites.py compares them
+        parts = (_WORD_SPLIT if _astral(text) else _bmp_word_split()).split(text)
+        bounds = list(accumulate(map(len, parts)))
+        self.text = text
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = bounds[0:-1:2]
+        self.ends: list[int] = bounds[1::2]
+        self._runs: frozenset[str] | None = None
+        self._lower_runs: frozenset[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def runs(self) -> frozenset[str]:
+        """Every run of letters in the text (``[^\\W\\d_]+``, as long as it goes), once each; some runs of
+        digits too. A letter run is a word or a piece of one between its apostrophes and hyphens (every letter
+        is in a word, and a word's letters run on only across those marks), so the set comes from the distinct
+        words by string methods alone, in C: a regex pass over the text would cost as much as the split."""
+        if self._runs is None:
+            self._runs = _runs(" ".join(set(self.words)))
+        return self._runs
+
+    def lower_runs(self) -> frozenset[str]:
+        """``runs`` lower-cased: the runs of the lower-cased text where lower-casing keeps every offset
+        (``loaders.patterns`` asks only then: a letter's lower case is a letter, and but for the capital sigma,
+        which that test refuses, a character lower-cases alone). Over 300 generated articles 0.013 CPU-s,
+        where the three persons' scans that ask it saved ~0.030 (bench/RESULTS.md, eighth session)."""
+        if self._lower_runs is None:
+            self._lower_runs = _runs(" ".join(set(self.words)).lower())
+        return self._lower_runs
+
+
+def _runs(joined: str) -> frozenset[str]:
+    """The runs of letters of words joined by spaces: the words cut at their inner apostrophes and hyphens
+    (``str.replace``: ``str.translate`` reads a non-ASCII text a character at a time)."""
+    if "'" in joined or "’" in joined or "-" in joined:
+        joined = joined.replace("'", " ").replace("’", " ").replace("-", " ")
+    return frozenset(joined.split(" "))
+
+
+@lru_cache(maxsize=4)
+def words_of(text: str) -> Words:
+    """One ``Words`` per text, shared by the rule families that all ask for it."""
+    return Words(text)
+
+
 @dataclass(frozen=True)
 class TextDoc:
     """One article as every rule family reads it, made once by ``text_doc``: the text, its
@@ -314,6 +417,11 @@ class TextDoc:
     def prose(self) -> tuple[Sentence, ...]:
         """Sentences of prose lines: no headline, no caption stub, no related link."""
         return tuple(s for s in self.sentences if s.prose)
+
+    @property
+    def words(self) -> Words:
+        """The text's words (``words_of``: made at the first ask, once per text)."""
+        return words_of(self.text)
 
 
 def text_doc(doc: str, text: str) -> TextDoc:
