@@ -32,7 +32,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.patterns import LiteralGate, Occurrences, guarded
+from loaders.patterns import StartGate, guarded
 from loaders.tables import column
 from loaders.text import TextDoc, fold_words as _fold, occurrences
 from ontology.facts import COMMITMENT_KINDS, CommitmentFact, Span
@@ -342,54 +342,100 @@ def _blocked(text: str, lo: int, pos: int, lang: str) -> bool:
 
 # --------------------------------------------------------------------------- where a cue can match
 @lru_cache(maxsize=None)
-def _cue_gate(lang: str) -> tuple[tuple[tuple[str, _Cue], ...], LiteralGate]:
-    """The cues of the nine roles, in order, as (role, cue), and one literal gate over all of them."""
+def _cue_gate(lang: str) -> tuple[tuple[tuple[str, _Cue], ...], StartGate]:
+    """The cues of the nine roles, in order, as (role, cue), and one gate over all of them."""
     cues = tuple((role, c) for role in _CUE_ROLES for c in _cues(role, lang))
-    return cues, LiteralGate([c.rx for _, c in cues])
+    return cues, StartGate([c.rx for _, c in cues])
 
 
-@dataclass(frozen=True)
 class _CuePlaces:
-    """For each role, the cues that can match somewhere in one document, each with where (None: anywhere).
+    """Which cues can match in a span of one document, and where (``loaders/patterns.StartGate``): nearly
+    every cue starts with one of a few words ("đề nghị", "mong muốn", "agreed to"), found in the lower-cased
+    text in one pass; a cue is tried at those offsets of a sentence part only.
 
     Why: the nine roles' cues were searched in every sentence part (a regex union per role with ~35
-    case-insensitive alternatives, a step per character); most parts hold no cue at all, and the cues'
-    literals are found in the whole text in one pass (loaders/patterns.LiteralGate). See bench/RESULTS.md."""
+    case-insensitive alternatives, a step per character); then each cue over the parts holding one of its
+    literals (a bisection per cue and part, and a search over the whole part). Now a part visits the
+    spots inside it (one bisection) and runs a ``match`` at each (300 generated articles: see
+    bench/RESULTS.md, eighth session)."""
 
-    roles: tuple[tuple[str, tuple[tuple[_Cue, Occurrences | None], ...]], ...]
-    any_cue: Occurrences | None          # where some cue can match (None: anywhere)
+    __slots__ = ("cues", "starts", "spots", "free", "_last")
+
+    def __init__(self, cues: tuple[tuple[str, _Cue], ...], starts: tuple[bool, ...],
+                 spots: list[tuple[int, int, int, int]], free: tuple[int, ...]):
+        self.cues = cues            # (role, cue) of every cue of the language, in role order then table order
+        self.starts = starts        # per cue: its spots are where a match can start (else: it is searched)
+        self.spots = spots          # (start, cue index, reach, what), sorted: StartGate.spots
+        self.free = free            # cue indexes that may match anywhere
+        self._last: tuple = (-1, -1, {})
 
     @staticmethod
     def of(text: str, lang: str) -> "_CuePlaces":
         cues, gate = _cue_gate(lang)
-        by_role: dict[str, list[tuple[_Cue, Occurrences | None]]] = {role: [] for role in _CUE_ROLES}
-        kept: list[Occurrences | None] = []
-        for (role, cue), occ in zip(cues, gate.places(text)):
-            if occ is None or occ.starts:
-                by_role[role].append((cue, occ))
-                kept.append(occ)
-        any_cue = None if None in kept else Occurrences(sorted(s for o in kept for s in o.starts),
-                                                         min((o.shortest for o in kept), default=0))
-        return _CuePlaces(tuple((role, tuple(by_role[role])) for role in _CUE_ROLES), any_cue)
+        spots = gate.spots(text)
+        if spots is None:           # a text that cannot be lower-cased safely: every cue searched everywhere
+            return _CuePlaces(cues, (False,) * len(cues), [], tuple(range(len(cues))))
+        return _CuePlaces(cues, gate.starts, spots, gate.free)
+
+    def within(self, lo: int, hi: int) -> dict[int, list[int] | None]:
+        """{cue index: the offsets where it can start inside ``text[lo:hi]`` (ascending), or None: it is to be
+        searched}, in ascending cue order, for the cues that can match there."""
+        last = self._last
+        if last[0] == lo and last[1] == hi:     # a sentence of one part: asked for the sentence, then the part
+            return last[2]
+        spots = self.spots
+        i = bisect_left(spots, (lo,))
+        need: set[int] = set()
+        at: dict[int, list[int]] = {}
+        for s, k, reach, what in spots[i:bisect_left(spots, (hi,), i)]:
+            if reach <= hi:
+                if what & 2:                     # StartGate.NEED
+                    need.add(k)
+                if what & 1:                     # StartGate.START
+                    ks = at.get(k)
+                    if ks is None:
+                        at[k] = [s]
+                    elif ks[-1] != s:
+                        ks.append(s)
+        found: dict[int, list[int] | None] = {}
+        starts = self.starts
+        for k in sorted(need.union(self.free)):
+            if not starts[k]:
+                found[k] = None
+            elif k in at:                        # (no start inside: no match)
+                found[k] = at[k]
+        self._last = (lo, hi, found)
+        return found
 
 
 def _cue_hits(text: str, lo: int, hi: int, lang: str, mentions: list[_Mention],
               places: _CuePlaces | None = None) -> list[_Hit]:
     if places is None:
         places = _CuePlaces.of(text, lang)
+    where = places.within(lo, hi)
+    if not where:
+        return []
     seg = text[lo:hi]
+    cues = places.cues
     hits: list[_Hit] = []
-    for role, cues in places.roles:
-        for cue, occ in cues:
-            if occ is not None:                  # occ.within(lo, hi), inlined: this runs ~350 times a document
-                starts = occ.starts
-                i = bisect_left(starts, lo)
-                if i == len(starts) or starts[i] + occ.shortest > hi:
-                    continue
-            for m in cue.rx.finditer(seg):
-                s, e = lo + m.start(), lo + m.end()
-                if _accept(text, lo, hi, s, e, role, cue.kind, lang, mentions):
-                    hits.append(_Hit(role, cue.kind, s, e))
+    for k, at in where.items():
+        role, cue = cues[k]
+        if at is not None:
+            # every match starts at one of these offsets: a match at each is what finditer finds (the leftmost
+            # match, then the next one from its end)
+            rx, done = cue.rx, lo
+            for p in at:
+                if p >= done:
+                    m = rx.match(seg, p - lo)
+                    if m is not None:
+                        done = lo + m.end()
+                        if _accept(text, lo, hi, p, done, role, cue.kind, lang, mentions):
+                            hits.append(_Hit(role, cue.kind, p, done))
+            continue
+        for m in cue.rx.finditer(seg):
+            s, e = lo + m.start(), lo + m.end()
+            if _accept(text, lo, hi, s, e, role, cue.kind, lang, mentions):
+                hits.append(_Hit(role, cue.kind, s, e))
     hits.sort(key=lambda h: (h.start, -h.end))
     # drop hits nested in an earlier, longer hit of another cue
     out: list[_Hit] = []
@@ -784,7 +830,7 @@ def find_commitments(td: TextDoc, actors: "Actors | None" = None) -> list[Commit
         if "\n" in text[prev_end:ss]:
             last_request = speaker = None          # a request and a speaker go on within their paragraph only
         prev_end = se
-        if places.any_cue is not None and not places.any_cue.within(ss, se):
+        if not places.within(ss, se):
             groups = [[ss, se, []]]                # no cue can match in this sentence: _groups would find none
         else:
             groups = _groups(text, ss, se, lang, mentions, places)

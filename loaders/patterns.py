@@ -519,6 +519,115 @@ class LiteralGate:
         return tuple(out)
 
 
+# --------------------------------------------------------------------------- where in a text a match can start
+def folded_leading_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` starts with, or None when the start is not a
+    literal (a class such as ``\\w``, something optional, inline flags). As ``required_literals``, the strings
+    are lower-cased with ``re``'s own rule whatever the flags, to be looked for in the lower-cased text (a
+    case-sensitive match of "Đề nghị" starts where the lower-cased text has "đề nghị"); zero-width assertions
+    are skipped. ``leading_literals`` is the case-sensitive form, for the text itself."""
+    from re import _parser as sre_parse
+
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    lead = _folded_lead(list(parsed))
+    if not lead or "" in lead or any(c in RISKY_CHARS for s in lead for c in s):
+        return None
+    return frozenset(lead)
+
+
+def _folded_lead(items) -> set[str]:
+    """``_lead`` with every literal lower-cased (``_item(…, fold=True)``)."""
+    from re import _constants as c
+
+    run = {""}
+    for item in items:
+        op, av = item
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        exact = _item(item, True)[0]
+        if exact is not None:
+            if len(run) * len(exact) > _CAP:
+                return run
+            run = {a + b for a in run for b in exact}
+            continue
+        if op is c.SUBPATTERN and not (av[1] or av[2]):
+            more = _folded_lead(list(av[3]))
+        elif op is c.BRANCH:
+            more = set()
+            for alt in av[1]:
+                more |= _folded_lead(list(alt))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            more = _folded_lead(list(av[2]))
+        else:
+            return run
+        if "" in more or len(run) * len(more) > _CAP:
+            return run
+        return {a + b for a in run for b in more}
+    return run
+
+
+class StartGate:
+    """For several regexes, where in one text each can match, finer than ``LiteralGate``: a regex whose every
+    match starts with one of a few literals (``folded_leading_literals``) is tried only where one of them
+    starts; any regex only in a span that holds one of its ``required_literals``; a regex with neither may
+    match anywhere (``free``). One ``LiteralFinder`` pass over the lower-cased text finds all the literals.
+
+    ``spots(text)``: ``(start, regex index, reach, what)`` sorted by start, where ``what`` says whether a match
+    can start there (``START``) and whether the span must hold it (``NEED``), and ``reach`` is where that
+    literal ends (a leading one) or ``start`` plus the regex's shortest required literal: a span ``[lo, hi)``
+    can hold a match of regex k only if a ``NEED`` spot of k has ``lo <= start`` and ``reach <= hi``, and then
+    (for a regex in ``starts``) every match inside the span starts at a ``START`` spot of k such as that.
+
+    Why: a regex whose matches can only start at known offsets need not be searched over a whole sentence
+    part (a step per character); a ``match`` at each offset finds the same matches (``finditer`` takes the
+    leftmost, then goes on from its end). Both tests, because a cue's first word is often common where a
+    later one is rare ("đã … nhận được"). The commitment cues over 300 generated articles: see
+    bench/RESULTS.md, eighth session."""
+
+    START, NEED = 1, 2
+
+    def __init__(self, regexes: Sequence[re.Pattern]):
+        owners: dict[str, dict[int, list[int]]] = {}           # literal → {regex: [what, reach length]}
+        starts, free = [], []
+        for k, rx in enumerate(regexes):
+            lead = folded_leading_literals(rx.pattern, rx.flags)
+            need = required_literals(rx.pattern, rx.flags)
+            starts.append(lead is not None)
+            if need is None:
+                need = lead                  # a match starts with a lead: a span holds one
+            if need is None:
+                free.append(k)
+                continue
+            shortest = min(map(len, need))
+            for lit in need:
+                owners.setdefault(lit, {})[k] = [self.NEED, shortest]
+            for lit in lead or ():
+                at = owners.setdefault(lit, {}).setdefault(k, [0, len(lit)])
+                at[0] |= self.START
+                at[1] = len(lit) if at[0] == self.START else min(at[1], len(lit))
+        self.starts: tuple[bool, ...] = tuple(starts)        # per regex: are its START spots where matches start
+        self.free: tuple[int, ...] = tuple(free)
+        self._owners = {lit: tuple((k, what, length) for k, (what, length) in ks.items()) for lit, ks in owners.items()}
+        self._finder = LiteralFinder(self._owners)
+
+    def spots(self, text: str) -> list[tuple[int, int, int, int]] | None:
+        """The spots of every regex in ``text``, sorted; None when the text cannot be lower-cased safely
+        (then every regex may match anywhere)."""
+        low = _lowered(text)
+        if low is None:
+            return None
+        out: list[tuple[int, int, int, int]] = []
+        owners = self._owners
+        for lit, at in self._finder.find_all(low).items():
+            for k, what, length in owners[lit]:
+                out.extend([(s, k, s + length, what) for s in at])
+        out.sort()
+        return out
+
+
 # --------------------------------------------------------------------------- case-insensitive scans on lower-cased text
 class FoldedFinder:
     """``finditer`` of a case-insensitive pattern, run case-sensitively over the lower-cased text when

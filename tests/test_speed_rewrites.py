@@ -95,13 +95,51 @@ def test_every_match_holds_one_of_its_literals():
 
 def test_cue_places_keep_a_part_that_holds_a_cue_and_drop_one_that_cannot():
     text = "Đoàn thăm nhà máy; tỉnh sẽ hỗ trợ bạn. Ngày mai trời mưa."
-    roles = dict(_CuePlaces.of(text, "vi").roles)
+    places = _CuePlaces.of(text, "vi")
     sẽ = text.index("sẽ")
-    modal = [occ for _, occ in roles["modal"] if occ is not None and list(occ.starts) == [sẽ]]
-    assert modal and modal[0].within(sẽ - 5, sẽ + 2) and not modal[0].within(0, sẽ + 1)
-    assert roles["sign"] == ()                                       # no agreement named anywhere
-    turkish = dict(_CuePlaces.of("İstanbul sẽ hỗ trợ", "vi").roles)  # lower() changes the length: anywhere
-    assert turkish["sign"] and all(occ is None for cues in turkish.values() for _, occ in cues)
+    roles = {places.cues[k][0]: at for k, at in places.within(sẽ - 5, sẽ + 2).items()}
+    assert roles.get("modal") == [sẽ]                                # tried at "sẽ" only
+    assert not places.within(0, sẽ + 1) and not places.within(text.index("Ngày"), len(text))
+    assert all(places.cues[k][0] != "sign" for k in places.within(0, len(text)))   # no agreement named
+    turkish = _CuePlaces.of("İstanbul sẽ hỗ trợ", "vi")              # lower() changes the length: searched everywhere
+    assert set(turkish.within(0, 5)) == set(range(len(turkish.cues))) and all(at is None for at in turkish.within(0, 5).values())
+
+
+def test_cue_matches_at_start_spots_are_the_finditer_matches():
+    """``_cue_hits`` runs a cue by ``match`` at its start spots (``StartGate``) instead of ``finditer`` over the
+    part: the same matches, for every cue, on sentences written to hold them and on random mixes of cue words."""
+    import random
+
+    from loaders.patterns import StartGate
+
+    words = ("ký kết biên bản ghi nhớ", "sẽ hỗ trợ", "Sẽ", "đã nhận được viện trợ của", "mong muốn", "đề nghị phía",
+             "Đề nghị Sở phối hợp", "hai bên sẽ cam kết", "luôn đồng hành", "tiếp tục", "trao tặng 5 tỷ đồng",
+             "signed an agreement", "will support", "Will", "pledged to", "is ready to", "agreed to", "the two sides will",
+             "hoped that the embassy would continue to support", "said the province would help", "donated 500 USD",
+             "received aid from", "x", ",", ";", "không", "the", "Ông A", "tỉnh", "(", "“")
+    rnd = random.Random(11)
+    matched = 0
+    texts = SENTENCES + [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 12))) for _ in range(1500)]
+    for lang in ("vi", "en"):
+        cues, gate = _cue_gate(lang)
+        assert sum(gate.starts) >= len(cues) - 2                      # nearly every cue starts with a literal
+        for t in texts:
+            spots = gate.spots(t) or []
+            for k, (_, cue) in enumerate(cues):
+                want = [m.span() for m in cue.rx.finditer(t)]
+                if spots is None or not gate.starts[k]:
+                    continue
+                starts = sorted({s for s, j, _, what in spots if j == k and what & StartGate.START})
+                got, done = [], 0
+                for p in starts:
+                    if p >= done and (m := cue.rx.match(t, p)):
+                        got.append(m.span())
+                        done = m.end()
+                assert got == want, (cue.rx.pattern[:60], t)
+                matched += len(want)
+                if want:
+                    assert any(j == k and what & StartGate.NEED for _, j, _, what in spots)
+    assert matched > 3000, matched
 
 
 def test_literal_gate_says_where_each_regex_can_match():
