@@ -80,3 +80,19 @@ def test_word_led_scans_match_the_trie_scans():
 def test_word_led_finder_refuses_a_word_that_starts_with_a_mark():
     with pytest.raises(ValueError):
         WordLedFinder(literal_trie_after(["(ông"], r"\w"), ["(ông"])
+
+
+def test_listed_vietnamese_marks_are_the_case_insensitive_class():
+    from loaders.text import _VI_MARKS, _VI_MARKS_LISTED
+
+    every = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    assert _VI_MARKS_LISTED.findall(every) == _VI_MARKS.findall(every)
+
+
+def test_sentences_made_without_their_init_are_the_dataclass_objects():
+    from loaders.text import Sentence, _sentence
+
+    for args in ((0, 3, "abc", True), (5, 9, "Ông A", False)):
+        a, b = Sentence(*args), _sentence(*args)
+        assert a == b and hash(a) == hash(b) and repr(a) == repr(b) and vars(a) == vars(b)
+        assert list(vars(a)) == list(vars(b))
