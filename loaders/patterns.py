@@ -673,13 +673,16 @@ class WordLedFinder(FoldedFinder):
 
     def __init__(self, pattern: str, words: Iterable[str]):
         super().__init__(pattern)
-        firsts = set()
+        by_first: dict[str, set[str]] = {}
         for w in words:
             m = _LEADING_LETTERS.match(w.lower())
             if m is None:
                 raise ValueError(f"WordLedFinder: a word must start with a letter: {w!r}")
-            firsts.add(m.group())
-        self._firsts = frozenset(firsts)
+            by_first.setdefault(m.group(), set()).add(w.lower())
+        self._firsts = frozenset(by_first)
+        # a match starts with one of the words (lower-cased) that open with its first run: one ``startswith`` of
+        # them before the regex is tried ("tỉnh" stands in most articles, "tỉnh trưởng" in few)
+        self._words_of = {k: tuple(sorted(v)) for k, v in by_first.items()}
 
     def finditer_runs(self, text: str, lower_runs) -> list[re.Match]:
         """``finditer(text)`` as a list; ``lower_runs()`` gives the lower-cased runs of letters of ``text``
@@ -691,11 +694,12 @@ class WordLedFinder(FoldedFinder):
         if not present:
             return []
         at: list[int] = []
-        find = low.find
+        find, starts, words_of = low.find, low.startswith, self._words_of
         for w in present:
+            full = words_of[w]
             i = find(w)
             while i >= 0:
-                if i == 0 or not _is_letter(low[i - 1]):
+                if (i == 0 or not _is_letter(low[i - 1])) and starts(full, i):
                     at.append(i)
                 i = find(w, i + 1)
         at.sort()
