@@ -35,7 +35,7 @@ from loaders.office_places import complete_english_office, drop_owner_country, i
 from loaders.patterns import WordLedFinder, guarded, literal_trie, literal_trie_after
 from loaders.tables import column, read_table
 from loaders import text as _text
-from loaders.text import Line, TextDoc, Words, occurrences, words_of
+from loaders.text import Line, TextDoc, Words, occurrences
 from ontology.facts import PersonFact, Span
 from ontology.identity import fold
 
@@ -161,14 +161,14 @@ _bmp_word_split = _text._bmp_word_split             # (tests compare the spelled
 
 
 def tokenize(text: str) -> list[Token]:
-    return _tokens_and_starts(text, Words(text))[0]          # not the shared cache: a piece of a text, a test
+    return _tokens_and_starts(text)[0]
 
 
 def _tokens_and_starts(text: str, words: Words | None = None) -> tuple[list[Token], list[int]]:
     """The tokens and their start offsets: the text layer's words (``loaders.text.Words``, made once per text)
     as Tokens, made by ``map`` (tuple.__new__ with one tuple): no Python step per word. The finder and the
     parser index tokens by start, and mapping them out of the tokens again cost ~4 % of the persons' set-up."""
-    w = words_of(text) if words is None else words
+    w = Words(text) if words is None else words
     return list(map(_new_tuple, repeat(Token), zip(w.starts, w.ends, w.words))), w.starts
 
 

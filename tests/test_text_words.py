@@ -11,7 +11,7 @@ import pytest
 from loaders import persons
 from loaders.patterns import FoldedFinder, WordLedFinder, literal_trie, literal_trie_after
 from loaders.tables import column, read_table
-from loaders.text import WORD, Words, words_of
+from loaders.text import WORD, Words, text_doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
@@ -52,9 +52,9 @@ def test_words_are_the_word_regex_matches_and_their_runs_every_letter_run():
             assert set(letters.findall(low)) <= w.lower_runs(), t
 
 
-def test_words_of_is_made_once_per_text():
-    t = "Ông Nguyễn Văn A"
-    assert words_of(t) is words_of(t)
+def test_words_are_made_once_per_article():
+    td = text_doc("x", "Ông Nguyễn Văn A")
+    assert td.words is td.words and td.words.words == ["Ông", "Nguyễn", "Văn", "A"]
 
 
 def _old_and_new():
