@@ -313,7 +313,11 @@ class OfficeTitleParser:
                 continue
             phrase = self._phrase(k)
             if phrase:
-                after_locality = " ".join(t.text.lower() for t in self.tokens[k:k + phrase]) in self.locality
+                words = " ".join(t.text.lower() for t in self.tokens[k:k + phrase])
+                if after_locality and tok.text.islower() and self.tokens[k - 1].text.islower() \
+                        and words not in self.locality:
+                    break                     # "Chủ tịch UBND tỉnh công tác tại …": no place came, the title ended
+                after_locality = words in self.locality
                 k += phrase
                 continue
             if tok.cap and tok.text[0].isalpha():

@@ -410,3 +410,16 @@ def test_an_official_of_the_articles_province_is_vietnamese_whatever_the_surname
 def test_a_capital_after_of_ends_before_the_name(text, name, office):
     got = persons("News\n\n" + text)
     assert got[name][1] == (office,)
+
+
+def test_title_ends_at_a_locality_word_with_no_place_after_it():
+    # an activity phrase right after a lower-case "tỉnh"/"thành phố" is no place: the title ended at the word
+    got = persons("Tin\n\nÔng Lê Văn Hải, Phó Chủ tịch UBND tỉnh công tác tại Nhật Bản. "
+                  "Bà Đỗ Thị Mai, Giám đốc Sở Ngoại vụ thành phố đầu tư vào Lào.")
+    assert got["Lê Văn Hải"][1] == ("Phó Chủ tịch UBND tỉnh",)
+    assert got["Đỗ Thị Mai"][1] == ("Giám đốc Sở Ngoại vụ thành phố",)
+    # a capitalised locality word opens a name that goes on in lower case, and "tỉnh ủy" is one word
+    got = persons("Tin\n\nChủ nhiệm Văn phòng Ngoại sự Khu tự trị dân tộc Choang Quảng Tây Lý Minh gặp đoàn. "
+                  "Bí thư tỉnh ủy Hoàng Văn Nam tiếp đoàn.")
+    assert got["Lý Minh"][1] == ("Chủ nhiệm Văn phòng Ngoại sự Khu tự trị dân tộc Choang Quảng Tây",)
+    assert got["Hoàng Văn Nam"][1][0].startswith("Bí thư tỉnh ủy")
