@@ -23,8 +23,10 @@ data: ``data/meeting_cues.tsv`` (event verbs) and ``data/meeting_roles.tsv`` (ev
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from loaders.dates import EventDay, days_in, resolve
 from loaders.patterns import LiteralGate, Occurrences, guarded as first_char_guarded, literal_trie
@@ -84,6 +86,47 @@ def _may(places: dict[str, Occurrences | None], role: str, s: Sentence) -> bool:
     return occ is None or occ.within(s.start, s.end)
 
 
+def _role_sentences(td: TextDoc) -> dict[str, frozenset[int] | None]:
+    """For each gated role, the starts of the sentences where its regex may match (``_may`` true), None where
+    any may. Found from the role's literal places, not sentence by sentence: an article has ~25 sentences and
+    a role's literals start in a few of them, so the loops below visit those few (``_may`` was asked ~150
+    times an article). A literal start belongs to the sentence that holds it (sentences are ordered and
+    disjoint), and ``within`` is true for a sentence exactly when one of its literal starts leaves room for
+    the shortest literal before the sentence's end."""
+    sentences = td.sentences
+    starts = [s.start for s in sentences]
+    out: dict[str, frozenset[int] | None] = {}
+    for role, occ in _role_places(td.text, td.lang).items():
+        if occ is None:
+            out[role] = None
+            continue
+        hit = set()
+        for p in occ.starts:
+            i = bisect_right(starts, p) - 1
+            if i >= 0 and p + occ.shortest <= sentences[i].end:
+                hit.add(starts[i])
+        out[role] = frozenset(hit)
+    return out
+
+
+def _maybe(where: dict[str, frozenset[int] | None], role: str, s: Sentence) -> bool:
+    """``_may`` from ``_role_sentences``."""
+    at = where[role]
+    return at is None or s.start in at
+
+
+def _visit(sentences: tuple[Sentence, ...] | list[Sentence], where: dict[str, frozenset[int] | None],
+           roles: tuple[str, ...]) -> list[Sentence] | tuple[Sentence, ...] | list[Sentence]:
+    """The sentences, in order, where one of ``roles`` may match."""
+    sets = [where[r] for r in roles]
+    if any(x is None for x in sets):
+        return sentences
+    at = frozenset().union(*sets)
+    if not at:
+        return []
+    return [s for s in sentences if s.start in at]
+
+
 @dataclass(frozen=True)
 class Venue:
     """Where a meeting was held: a name as the text gives it (without "tỉnh"), and its kind."""
@@ -136,30 +179,41 @@ def _sides_listed(td: TextDoc) -> tuple[Sentence | None, str | None]:
     return listed[0], SIDES_LISTED
 
 
-def _episodes(td: TextDoc) -> list[_Episode]:
+def _told_head(sentences: list[Sentence] | tuple[Sentence, ...], n: int) -> list[Sentence]:
+    """``_told(sentences)[:n]``, without looking at the sentences after them."""
+    return list(islice((s for s in sentences if s.prose or len(s.text.split()) >= 4), n))
+
+
+def _episodes(td: TextDoc, where: dict[str, frozenset[int] | None] | None = None) -> list[_Episode]:
     """The lead's episode, then one per later sentence that opens another encounter."""
     sentences = td.sentences
-    cue, verb = find_meeting_cue(sentences)
+    lead = _told_head(sentences, LEAD_SENTENCES + 1)
+    cue, verb = find_meeting_cue(lead)
     if cue is None:
         cue, verb = _sides_listed(td)
+        anchor = cue           # no lead sentence has the verb
+    elif cue.prose:
+        anchor = cue           # the first lead sentence with the verb, and prose
+    else:
+        # the headline only announces the lead: the lead's own sentence with the verb anchors the first episode
+        # (the lead's first prose sentence with the verb, which comes after the cue: none before it has the verb)
+        anchor = next((s for s in lead[lead.index(cue) + 1:] if s.prose and _cue_re().search(s.text)), cue)
     if cue is None:
         return []
     episode, other, not_meeting = _role("episode", td.lang), _role("other_event", td.lang), _role("not_meeting", td.lang)
-    # the headline only announces the lead: the lead's own sentence with the verb anchors the first episode
-    anchor = next((s for s in _told(sentences)[:LEAD_SENTENCES + 1] if s.prose and _cue_re().search(s.text)), cue)
     out: list[_Episode] = []
     start, cur_cue, cur_verb, first = 0, cue, verb, True
-    where = _role_places(td.text, td.lang)
-    for s in sentences:
+    where = _role_sentences(td) if where is None else where
+    for s in _visit(sentences, where, ("episode", "other_event")):
         if s.start <= anchor.start or not s.prose:
             continue
-        opens = (_may(where, "episode", s) and episode.match(s.text)) or (_may(where, "other_event", s)
-                                                                        and other.search(s.text))
+        opens = (_maybe(where, "episode", s) and episode.match(s.text)) or (_maybe(where, "other_event", s)
+                                                                          and other.search(s.text))
         if not opens:
             continue
         out.append(_Episode(start, s.start, cur_cue, cur_verb, first))
         m = _cue_re().search(s.text)
-        meeting = m is not None and not (_may(where, "not_meeting", s) and not_meeting.search(s.text))
+        meeting = m is not None and not (_maybe(where, "not_meeting", s) and not_meeting.search(s.text))
         start, cur_cue, cur_verb, first = s.start, (s if meeting else None), (m.group().lower() if meeting else None), False
     out.append(_Episode(start, len(td.text), cur_cue, cur_verb, first))
     return out
@@ -175,11 +229,11 @@ def _mentions(td: TextDoc, persons: list[PersonFact]) -> list[tuple[int, int, Pe
     return sorted(out, key=lambda x: x[0])
 
 
-def _asides(td: TextDoc) -> list[tuple[int, int]]:
+def _asides(td: TextDoc, where: dict[str, frozenset[int] | None] | None = None) -> list[tuple[int, int]]:
     """Sentences told about something else ("the state visit of President X to Cuba last month"):
     the names in them are context, not participants."""
-    rx, where = _role("aside", td.lang), _role_places(td.text, td.lang)
-    return [(s.start, s.end) for s in td.sentences if _may(where, "aside", s) and rx.search(s.text)]
+    rx, where = _role("aside", td.lang), _role_sentences(td) if where is None else where
+    return [(s.start, s.end) for s in _visit(td.sentences, where, ("aside",)) if rx.search(s.text)]
 
 
 def _clause_end(text: str, pos: int, limit: int, starts: tuple[int, ...] = ()) -> int:
@@ -194,15 +248,16 @@ def _clause_end(text: str, pos: int, limit: int, starts: tuple[int, ...] = ()) -
         pos = stop + 1
 
 
-def _marked(td: TextDoc, sentences: list[Sentence], mentions: list[tuple[int, int, PersonFact]]) -> dict[str, str]:
+def _marked(td: TextDoc, sentences: list[Sentence], mentions: list[tuple[int, int, PersonFact]],
+            where: dict[str, frozenset[int] | None] | None = None) -> dict[str, str]:
     """Persons placed by the words around them: name → "guest" | "host"."""
     out: dict[str, str] = {}
     text = td.text
-    where = _role_places(text, td.lang)
-    for s in sentences:
+    where = _role_sentences(td) if where is None else where
+    for s in _visit(sentences, where, ("host", "guest", "guest_lead")):
         starts = tuple(ms for ms, _, _ in mentions if s.start <= ms < s.end)
         for role in ("host", "guest"):          # "tiếp đoàn có" before the "đoàn có" inside it
-            if not _may(where, role, s):
+            if not _maybe(where, role, s):
                 continue
             for m in _role(role, td.lang).finditer(text, s.start, s.end):
                 end = _clause_end(text, m.end(), s.end, starts)
@@ -210,7 +265,7 @@ def _marked(td: TextDoc, sentences: list[Sentence], mentions: list[tuple[int, in
                     if m.end() <= ms < end:
                         out.setdefault(p.name, role)
         prev_lead_end = None
-        for m in _role("guest_lead", td.lang).finditer(text, s.start, s.end) if _may(where, "guest_lead", s) else ():
+        for m in _role("guest_lead", td.lang).finditer(text, s.start, s.end) if _maybe(where, "guest_lead", s) else ():
             if td.lang == "en":
                 end = _clause_end(text, m.end(), s.end)
                 comma = text.find(",", m.end(), end)
@@ -336,13 +391,16 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
                   partners: list[PartnerFact], main_place: str | None,
                   day: EventDay | None = None) -> list[MeetingFact]:
     """The lead's meeting and the meetings of later episodes, each with its own participants."""
-    episodes = _episodes(td)
-    if not episodes or not persons:
+    if not persons:
+        return []
+    where = _role_sentences(td)
+    episodes = _episodes(td, where)
+    if not episodes:
         return []
     mentions = _mentions(td, persons)
-    asides = _asides(td)
+    asides = _asides(td, where)
     places = _places(td, provinces, partners)
-    lead = _told(td.sentences)[:LEAD_SENTENCES + 2]
+    lead = _told_head(td.sentences, LEAD_SENTENCES + 2)
     lead_end = lead[-1].end if lead else 0
     out: list[MeetingFact] = []
     first_meeting: MeetingFact | None = None
@@ -362,7 +420,7 @@ def find_meetings(td: TextDoc, persons: list[PersonFact], provinces: list[Provin
         if not people:
             continue
         sentences = [s for s in td.sentences if ep.start <= s.start < ep.end or (ep.first and s.start < ep.start)]
-        a, b = sides(people, max(lead_end, ep.cue.end) if lead_ep else ep.end, _marked(td, sentences, mentions))
+        a, b = sides(people, max(lead_end, ep.cue.end) if lead_ep else ep.end, _marked(td, sentences, mentions, where))
         if a and not b and ep.verb and ep.verb != SIDES_LISTED:
             for told_here in [ep.cue] + [s for s in sentences if s.prose and s is not ep.cue][:LEAD_SENTENCES]:
                 a, b = _either_side_of_the_verb(td, told_here, a, mentions)
