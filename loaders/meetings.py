@@ -23,7 +23,6 @@ data: ``data/meeting_cues.tsv`` (event verbs) and ``data/meeting_roles.tsv`` (ev
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -88,25 +87,12 @@ def _may(places: dict[str, Occurrences | None], role: str, s: Sentence) -> bool:
 
 def _role_sentences(td: TextDoc) -> dict[str, frozenset[int] | None]:
     """For each gated role, the starts of the sentences where its regex may match (``_may`` true), None where
-    any may. Found from the role's literal places, not sentence by sentence: an article has ~25 sentences and
-    a role's literals start in a few of them, so the loops below visit those few (``_may`` was asked ~150
-    times an article). A literal start belongs to the sentence that holds it (sentences are ordered and
-    disjoint), and ``within`` is true for a sentence exactly when one of its literal starts leaves room for
-    the shortest literal before the sentence's end."""
+    any may: found from the role's literal places in one pass (``LiteralGate.parts``), so the loops below visit
+    only those few sentences, where ``_may`` was asked ~150 times an article."""
     sentences = td.sentences
-    starts = [s.start for s in sentences]
-    out: dict[str, frozenset[int] | None] = {}
-    for role, occ in _role_places(td.text, td.lang).items():
-        if occ is None:
-            out[role] = None
-            continue
-        hit = set()
-        for p in occ.starts:
-            i = bisect_right(starts, p) - 1
-            if i >= 0 and p + occ.shortest <= sentences[i].end:
-                hit.add(starts[i])
-        out[role] = frozenset(hit)
-    return out
+    parts = _role_gate(td.lang).parts(td.text, [s.start for s in sentences], [s.end for s in sentences])
+    return {role: None if at is None else frozenset(sentences[i].start for i in at)
+            for role, at in zip(_GATED_ROLES, parts)}
 
 
 def _maybe(where: dict[str, frozenset[int] | None], role: str, s: Sentence) -> bool:

@@ -323,3 +323,35 @@ def test_gated_regex_with_spaced_literals_answers_as_the_regex():
         t = "".join(rnd.choice(words) + rnd.choice(["", " "]) for _ in range(rnd.randint(1, 9)))
         assert [m.span() for m in g.finditer(t)] == [m.span() for m in rx.finditer(t)], t
         assert bool(g.search(t)) == bool(rx.search(t)), t
+
+
+def test_literal_gate_parts_are_the_parts_where_within_is_true():
+    """LiteralGate.parts (eighth session) lists the parts for which places(text)[k].within(part) holds, for every
+    regex; the meetings' sentence gate (``_role_sentences``) is the same as asking ``_may`` of each sentence."""
+    import random
+
+    from loaders.meetings import _GATED_ROLES, _may, _role_gate, _role_places, _role_sentences
+    from loaders.text import text_doc
+
+    rnd = random.Random(8)
+    words = ["Trước đó,", "chiều", "cùng ngày", "tiếp đoàn", "có", "ông", "A.", "dẫn đầu", "cũng đã gặp", "hội nghị",
+             "Earlier,", "also met", "led by", "accompanied by", "the state visit of", "x", "\n", ".", "Ngày 5/6"]
+    for _ in range(400):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 40)))
+        for lang in ("vi", "en"):
+            gate = _role_gate(lang)
+            bounds = sorted({(a, min(len(text), a + rnd.randint(0, 30))) for a in rnd.sample(range(len(text) + 1),
+                                                                                                min(6, len(text) + 1))})
+            parts = []                                   # made disjoint: each one ends before the next starts
+            for a, b in bounds:
+                if not parts or a >= parts[-1][1]:
+                    parts.append((a, b))
+            got = gate.parts(text, [a for a, _ in parts], [b for _, b in parts])
+            for occ, at in zip(gate.places(text), got):
+                want = None if occ is None else frozenset(i for i, (a, b) in enumerate(parts) if occ.within(a, b))
+                assert at == want, (text, parts)
+        td = text_doc("t", text)
+        where, places = _role_sentences(td), _role_places(td.text, td.lang)
+        for role in _GATED_ROLES:
+            for s in td.sentences:
+                assert (where[role] is None or s.start in where[role]) == _may(places, role, s), (text, role)
