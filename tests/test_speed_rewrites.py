@@ -355,3 +355,21 @@ def test_literal_gate_parts_are_the_parts_where_within_is_true():
         for role in _GATED_ROLES:
             for s in td.sentences:
                 assert (where[role] is None or s.start in where[role]) == _may(places, role, s), (text, role)
+
+
+def test_guarded_block_context_regexes_match_as_written():
+    """``commitments._RESET`` and ``_HOPE_AND`` are guarded; the written patterns give the same matches."""
+    import random
+
+    from loaders.commitments import _HOPE_AND, _RESET
+
+    plain_reset = re.compile(r"(?<!\w)(?:đồng thời|while|and also|besides|meanwhile|bên cạnh đó|ngoài ra|"
+                             r"and(?=\s+(?:the two|both)\s))(?!\w)", re.I)
+    plain_hope = re.compile(r"(?:hy vọng|hi vọng|kỳ vọng|hope|hopes|hoped)\s+(?:và|and)\s*$", re.I)
+    words = ("Đồng thời", "đồng thời", "While", "and", "AND also", "besides", "the two", "both", "Bên cạnh đó",
+             "ngoài ra", "hy vọng", "Hi vọng", "HOPES", "và", "x", ",", "  ", "\n")
+    rnd = random.Random(5)
+    texts = SENTENCES + [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 9))) for _ in range(2000)]
+    for t in texts:
+        assert [m.span() for m in _RESET.finditer(t)] == [m.span() for m in plain_reset.finditer(t)], t
+        assert _HOPE_AND.sub("", t) == plain_hope.sub("", t), t
