@@ -224,8 +224,9 @@ def leading_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if not lead or "" in lead else frozenset(lead)
 
 
-def _lead(items) -> set[str]:
-    """The literal starts of a sequence: its exact items, joined, up to the first one that is not exact."""
+def _lead(items, fold: bool = False) -> set[str]:
+    """The literal starts of a sequence: its exact items, joined, up to the first one that is not exact
+    (with ``fold``, every literal lower-cased by ``_item``'s rule, for ``folded_leading_literals``)."""
     from re import _constants as c
 
     run = {""}
@@ -233,20 +234,20 @@ def _lead(items) -> set[str]:
         op, av = item
         if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue
-        exact = _item(item, False)[0]
+        exact = _item(item, fold)[0]
         if exact is not None:
             if len(run) * len(exact) > _CAP:
                 return run
             run = {a + b for a in run for b in exact}
             continue
         if op is c.SUBPATTERN and not (av[1] or av[2]):
-            more = _lead(list(av[3]))
+            more = _lead(list(av[3]), fold)
         elif op is c.BRANCH:
             more = set()
             for alt in av[1]:
-                more |= _lead(list(alt))
+                more |= _lead(list(alt), fold)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            more = _lead(list(av[2]))
+            more = _lead(list(av[2]), fold)
         else:
             return run
         if "" in more or len(run) * len(more) > _CAP:
@@ -554,41 +555,10 @@ def folded_leading_literals(pattern: str, flags: int = 0) -> frozenset[str] | No
         parsed = sre_parse.parse(pattern, flags)
     except re.error:
         return None
-    lead = _folded_lead(list(parsed))
+    lead = _lead(list(parsed), fold=True)
     if not lead or "" in lead or any(c in RISKY_CHARS for s in lead for c in s):
         return None
     return frozenset(lead)
-
-
-def _folded_lead(items) -> set[str]:
-    """``_lead`` with every literal lower-cased (``_item(…, fold=True)``)."""
-    from re import _constants as c
-
-    run = {""}
-    for item in items:
-        op, av = item
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue
-        exact = _item(item, True)[0]
-        if exact is not None:
-            if len(run) * len(exact) > _CAP:
-                return run
-            run = {a + b for a in run for b in exact}
-            continue
-        if op is c.SUBPATTERN and not (av[1] or av[2]):
-            more = _folded_lead(list(av[3]))
-        elif op is c.BRANCH:
-            more = set()
-            for alt in av[1]:
-                more |= _folded_lead(list(alt))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            more = _folded_lead(list(av[2]))
-        else:
-            return run
-        if "" in more or len(run) * len(more) > _CAP:
-            return run
-        return {a + b for a in run for b in more}
-    return run
 
 
 class StartGate:
