@@ -3,30 +3,23 @@ what the spellings they replaced gave: the same matches, tokens, sentences and l
 texts, random texts and the generated articles."""
 import random
 import re
-import sys
-from pathlib import Path
 
 from loaders import persons, text
 from loaders.patterns import FoldedFinder, literal_trie, literal_trie_after
 from loaders.tables import column
+from tests.rewrite_texts import generated_texts, word_mixes
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 ALPHABET = ("ông bà Ông BÀ Mr. mr Ms đồng chí Đồng Chí Thứ trưởng ngài (“\"'‘:;,.-–\n\t\u00a0 "
             "abcxyz ABC ăâđêôơư ẠẢẤ 0123 the delegation included gồm có ’s 's ſ 𝐀𝐁 😀 İ")
 
 
 def _random_texts(n: int = 3000, seed: int = 7):
-    rnd = random.Random(seed)
-    words = ALPHABET.split(" ")
-    for _ in range(n):
-        k = rnd.randint(0, 12)
-        yield "".join(rnd.choice(words) + rnd.choice([" ", "", "  ", ", ", "\n", "-"]) for _ in range(k))
+    return word_mixes(ALPHABET.split(" "), n, seed, 12)
 
 
 def _generated(n: int = 120):
-    from generate import make_doc
-    return [make_doc(7, 40, i).text for i in range(n)]
+    return generated_texts(n)
 
 
 def _spans(finder, texts):

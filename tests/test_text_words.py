@@ -1,10 +1,7 @@
 """The text layer's words (loaders/text.Words) and the scans that ask which words a text holds
 (loaders/patterns.WordLedFinder, eighth session) must give what the regex scans they replaced gave:
 the same words, every run of letters, and the same matches, on hand-written, random and generated texts."""
-import random
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +9,8 @@ from loaders import persons
 from loaders.patterns import FoldedFinder, WordLedFinder, literal_trie, literal_trie_after
 from loaders.tables import column, read_table
 from loaders.text import WORD, Words, text_doc
+from tests.rewrite_texts import SEPARATORS, generated_texts, word_mixes
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 ALPHABET = ("ông bà Ông BÀ Mr. mr Ms MR đồng chí Đồng Chí Thứ trưởng THỨ TRƯỞNG ngài (“\"'‘:;,.-–\n\t\u00a0 "
             "Chủ tịch chủ tịch UBND Phó Bí thư Deputy Governor governor Ambassador-at-large xông không "
@@ -22,16 +19,11 @@ ALPHABET = ("ông bà Ông BÀ Mr. mr Ms MR đồng chí Đồng Chí Thứ trư
 
 
 def _random_texts(n: int = 3000, seed: int = 11):
-    rnd = random.Random(seed)
-    words = ALPHABET.split(" ")
-    for _ in range(n):
-        k = rnd.randint(0, 14)
-        yield "".join(rnd.choice(words) + rnd.choice([" ", "", "  ", ", ", "\n", "-", "'", "’", "2"]) for _ in range(k))
+    return word_mixes(ALPHABET.split(" "), n, seed, 14, SEPARATORS + ("'", "’", "2"))
 
 
 def _generated(n: int = 150):
-    from generate import make_doc
-    return [make_doc(7, 40, i).text for i in range(n)]
+    return generated_texts(n)
 
 
 MINE = ["Ông Nguyễn Văn A", "xông Nguyễn", "(ông A", "“Bà B", ",ông C", "ông", "Mr. Tanaka", "1ông A", "MR. X",
