@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -38,6 +39,11 @@ from ontology.facts import Extraction
 
 CHUNK = 16            # documents per message to a worker: ~0.2 s of work, so pickling costs little
 AHEAD = 4             # chunks in flight per worker at least; ingest() widens the window to a write batch
+# The writer thread spends most of an ingest waiting for the server; each answer it gets needs the GIL back,
+# which the main thread (projecting and planning the next batch) releases only every switch interval, 5 ms by
+# default, once for every statement of a transaction. At 0.5 ms during an ingest: 20,000 generated documents, two
+# alternated rounds, 162.5 and 121.3 s at 5 ms, 148.8 and 119.0 s at 0.5 ms (bench/RESULTS.md).
+SWITCH_INTERVAL = 0.0005
 
 
 @dataclass(frozen=True)
@@ -335,6 +341,8 @@ def ingest(paths: list[str | Path], store, batch_size: int = BATCH_SIZE,
     from ontology.resolver import PersonResolver
 
     own = None if workers else ExtractionWorkers(jobs).start()      # forked before the writer thread
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
     # two write batches in flight: the workers (niced) extract while the server commits, and the batch after
     # next is ready when this process comes back (3,000 generated documents, 3 runs each, load 3-4: one
     # batch 29.6 s median, two 26.5 s; bench/RESULTS.md)
@@ -379,8 +387,9 @@ def ingest(paths: list[str | Path], store, batch_size: int = BATCH_SIZE,
                 except Exception as e:  # noqa: BLE001 - facts that cannot become graph rows cost only their document
                     report.rejected.append(Rejection(d.source, f"could not be turned into graph rows: "
                                                                f"{type(e).__name__}: {e}", "ProjectionError"))
+            prepared = writer.prepare(rows)     # here, while the previous batch is written (graph/writer.py)
             settle()
-            inflight.append((pool.submit(writer.write, rows), batch))
+            inflight.append((pool.submit(writer.write_prepared, prepared), batch))
 
         try:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="dipkg-writer") as pool:
@@ -405,6 +414,7 @@ def ingest(paths: list[str | Path], store, batch_size: int = BATCH_SIZE,
         summary.unchanged, summary.warnings = report.unchanged, report.warnings
         return summary
     finally:
+        sys.setswitchinterval(switch)
         if own:
             own.close()
 

@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> None:
                 for _, b in rows:
                     merged.extend(b)
                 t = time.perf_counter()
-                store.write_tx(lambda tx: W._write_batch(TimedTx(tx, times), merged))
+                store.write_tx(lambda tx: W.write_batch(TimedTx(tx, times), merged))
                 total += time.perf_counter() - t
                 docs += len(batch)
     finally:

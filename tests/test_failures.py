@@ -183,12 +183,12 @@ def _error(code: str, message: str = "injected") -> Neo4jError:
 def test_retryable_errors_are_retried_and_the_document_lands_once(empty_store, code):
     ex = make_doc(7, POOL, 0).extraction
     batch = project(ex)
-    from graph.writer import _write_batch
+    from graph.writer import write_batch
 
     calls = []
 
     def flaky(tx):
-        _write_batch(tx, batch)
+        write_batch(tx, batch)
         calls.append(1)
         if len(calls) < 3:            # fails after writing, inside the transaction: rolled back, then retried
             raise _error(code)

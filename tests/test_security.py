@@ -210,6 +210,20 @@ def test_bad_neo4j_uri_and_password_are_not_echoed(monkeypatch):
     assert "s3cret-Value-42" not in proc.stdout + proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the server's thread names from /proc (Linux)")
+def test_server_runs_the_parallel_collector(server):
+    """The JVM honours -XX:+UseParallelGC (graph/embedded.py says why): its collector threads are
+    "GC Thread#N", and none of G1's ("G1 Main Marker", "G1 Conc#0", "G1 Refine#0") is there."""
+    names = set()
+    for task in Path(f"/proc/{server.info().pid}/task").iterdir():
+        try:
+            names.add((task / "comm").read_text().strip())
+        except OSError:
+            pass                                  # a thread that ended meanwhile
+    assert any(n.startswith("GC Thread") for n in names), sorted(names)
+    assert not any(n.startswith("G1 ") for n in names), sorted(names)
+
+
 def test_server_heap_and_page_cache_are_sized(server):
     """The page cache is 60 % of the heap (ArcadeDB's default is 25 %): the size the ingest benchmark
     needs to keep a big store's pages in memory. A bad heap size is refused by name."""
