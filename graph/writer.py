@@ -107,7 +107,7 @@ class WritePlan:
     (``{id, sha}``, see graph/versions.py), then the statements in order.
 
     Why a plan: the transaction is the ingest's critical path (one at a time, the server busy
-    with it), and grouping rows into parameter maps is a fifth of the writer's time. Planned in
+    with it), and grouping rows into parameter maps was a seventh of the writer thread's time. Planned in
     the ingest's main thread while the previous batch's transaction runs, the writer thread only
     sends (20,000 generated documents, py-spy: grouping 23 of the writer thread's 163 s)."""
 
