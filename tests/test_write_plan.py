@@ -24,6 +24,9 @@ def test_a_plan_needs_no_store_and_has_a_statement_per_label_and_relationship_gr
     labels = [label for label, rows in batch.nodes.items() if rows]
     node_statements = [s for s in plan.statements if "rows" in s.params and "links" in s.params["rows"][0]]
     assert len(node_statements) == len(labels)
+    groups = [k for k, rows in batch.rels.items() if rows and k[0] != "EVIDENCED_BY"]   # evidence rides with its node
+    rel_statements = [s for s in plan.statements if "key" in s.params["rows"][0]]
+    assert groups and len(rel_statements) == len(groups)
     assert [r["sha"] for r in plan.versions] == [r.props["sha"] for r in batch.nodes["Document"] if r.props.get("sha")]
     assert all(isinstance(s.query, str) and s.params["rows"] for s in plan.statements)
     assert plan_batch(batch) == plan
